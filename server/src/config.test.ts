@@ -1,0 +1,81 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+
+function errorsOf(env: Record<string, string>): string[] {
+  const result = loadConfig(env, "/srv/wb");
+  if (result.ok) throw new Error("expected the configuration to be rejected");
+  return result.errors;
+}
+
+describe("loadConfig", () => {
+  it("uses SPEC's defaults when nothing is set", () => {
+    const result = loadConfig({}, "/srv/wb");
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        port: 3000,
+        host: "127.0.0.1",
+        dataDir: path.resolve("/srv/wb", "data"),
+        allowedOrigins: [],
+        logLevel: "info",
+      },
+    });
+  });
+
+  it("reads every variable it knows", () => {
+    const result = loadConfig(
+      {
+        PORT: "8080",
+        HOST: "0.0.0.0",
+        DATA_DIR: "/var/lib/wb",
+        ALLOWED_ORIGINS: "https://a.example, http://localhost:5173",
+        LOG_LEVEL: "debug",
+      },
+      "/srv/wb",
+    );
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        port: 8080,
+        host: "0.0.0.0",
+        dataDir: "/var/lib/wb",
+        allowedOrigins: ["https://a.example", "http://localhost:5173"],
+        logLevel: "debug",
+      },
+    });
+  });
+
+  it("treats an empty variable as unset", () => {
+    const result = loadConfig({ PORT: "", LOG_LEVEL: "" }, "/srv/wb");
+    expect(result.ok && result.config.port).toBe(3000);
+  });
+
+  it("rejects a port that is not a number, quoting the bad value", () => {
+    expect(errorsOf({ PORT: "abc" })).toEqual([`PORT: must be an integer from 0 to 65535, got "abc"`]);
+  });
+
+  it("rejects a port out of range", () => {
+    expect(errorsOf({ PORT: "70000" })[0]).toMatch(/^PORT: /);
+    expect(errorsOf({ PORT: "-1" })[0]).toMatch(/^PORT: /);
+  });
+
+  it("rejects an unknown log level, listing the valid ones", () => {
+    expect(errorsOf({ LOG_LEVEL: "loud" })[0]).toMatch(/^LOG_LEVEL: must be one of fatal, error, warn, info/);
+  });
+
+  it("rejects an allowed origin that is not an origin", () => {
+    expect(errorsOf({ ALLOWED_ORIGINS: "https://ok.example,https://bad.example/path" })[0]).toMatch(
+      /^ALLOWED_ORIGINS.*bad\.example\/path/,
+    );
+  });
+
+  it("refuses a database or Redis URL it cannot honour rather than ignoring it", () => {
+    expect(errorsOf({ DATABASE_URL: "postgres://db/wb" })[0]).toMatch(/^DATABASE_URL: PostgreSQL/);
+    expect(errorsOf({ REDIS_URL: "redis://cache" })[0]).toMatch(/^REDIS_URL: Redis/);
+  });
+
+  it("reports every bad variable at once", () => {
+    expect(errorsOf({ PORT: "abc", LOG_LEVEL: "loud" })).toHaveLength(2);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * One catalogue of the errors a client can see: HTTP error codes with their status, and the
+ * WebSocket close codes. Transports turn failures into these; nothing else reaches a client.
+ */
+
+export const HTTP_ERRORS = {
+  bad_request: { status: 400, message: "The request is malformed." },
+  not_found: { status: 404, message: "Not found." },
+  too_large: { status: 413, message: "The request body is too large." },
+  rate_limited: { status: 429, message: "Too many requests; retry later." },
+  internal: { status: 500, message: "Something went wrong on the server." },
+} as const;
+
+export type ErrorCode = keyof typeof HTTP_ERRORS;
+
+/** SPEC: every 4xx/5xx response has this body. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export function errorBody(code: ErrorCode, message: string = HTTP_ERRORS[code].message): ErrorBody {
+  return { error: { code, message } };
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === "string" &&
+    typeof (error as { message?: unknown }).message === "string"
+  );
+}
+
+/**
+ * WebSocket close codes (RFC 6455 numbers where one fits, 4xxx for the application's own).
+ * SPEC names 1009, 1007/1002 and 1008; 4404 tells an editor its board is gone, so the
+ * client can stop reconnecting.
+ */
+export const WS_CLOSE = {
+  /** A frame over the size limit. */
+  tooLarge: 1009,
+  /** A message that cannot be decoded, or an update Yjs rejects. */
+  invalidData: 1007,
+  /** Too many messages, or an awareness state the connection does not own beyond the caps. */
+  policyViolation: 1008,
+  /** The server is shutting down; the client should reconnect later. */
+  goingAway: 1001,
+  /** The board was deleted while the socket was open. */
+  boardDeleted: 4404,
+} as const;

@@ -1,0 +1,19 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Tests import the shared contract from source, so they never run against a stale build.
+const shared = fileURLToPath(new URL("./shared/src/index.ts", import.meta.url));
+
+export default defineConfig({
+  resolve: { alias: { "@whiteboard/shared": shared } },
+  test: {
+    // Two cores: one fork per core, and tests within a file run in order.
+    pool: "forks",
+    maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: "shared", include: ["shared/src/**/*.test.ts"], environment: "node" } },
+      { extends: true, test: { name: "server", include: ["server/src/**/*.test.ts"], environment: "node" } },
+      { extends: true, test: { name: "client", include: ["client/src/**/*.test.{ts,tsx}"], environment: "node" } },
+    ],
+  },
+});
