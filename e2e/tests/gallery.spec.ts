@@ -93,3 +93,14 @@ test("the editor and viewer routes load the app from the same server", async ({ 
     await expect(page.getByText("Untitled board")).toBeVisible();
   }
 });
+
+test("copy view link puts the board's view-only URL, not its edit id, on the clipboard", async ({ browser, server }) => {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  const created = await (await fetch(`${server.url}/api/boards`, { method: "POST" })).json();
+  await page.goto(server.url);
+  await page.getByTestId("copy-view-link").click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${server.url}/v/${created.viewId}`);
+  expect(copied).not.toContain(created.id);
+});

@@ -1,0 +1,22 @@
+import { EditorPage } from "./editor/EditorPage";
+import { Gallery } from "./gallery/Gallery";
+import { NotFoundPage } from "./pages/NotFoundPage";
+import type { Route } from "./routes";
+import { ViewerPage } from "./viewer/ViewerPage";
+
+export function App({ route }: { route: Route }) {
+  switch (route.page) {
+    case "gallery":
+      return <Gallery />;
+    case "editor":
+      return <EditorPage id={route.id} />;
+    case "viewer":
+      return <ViewerPage viewId={route.viewId} />;
+    case "not-found":
+      return <NotFoundPage />;
+    default: {
+      const unhandled: never = route;
+      return unhandled;
+    }
+  }
+}

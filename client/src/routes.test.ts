@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { editorPath, matchRoute, viewerPath } from "./routes";
+
+describe("matchRoute", () => {
+  it("sends the root to the gallery", () => {
+    expect(matchRoute("/")).toEqual({ page: "gallery" });
+  });
+
+  it("sends /b/:id to the editor with the id", () => {
+    expect(matchRoute("/b/abc_DEF-123")).toEqual({ page: "editor", id: "abc_DEF-123" });
+  });
+
+  it("sends /v/:viewId to the viewer with the view id", () => {
+    expect(matchRoute("/v/xyz")).toEqual({ page: "viewer", viewId: "xyz" });
+  });
+
+  it("tolerates one trailing slash on a board or view path", () => {
+    expect(matchRoute("/b/abc/")).toEqual({ page: "editor", id: "abc" });
+    expect(matchRoute("/v/abc/")).toEqual({ page: "viewer", viewId: "abc" });
+  });
+
+  it("decodes an escaped id", () => {
+    expect(matchRoute("/b/a%20b")).toEqual({ page: "editor", id: "a b" });
+  });
+
+  it("treats every other path as not found", () => {
+    for (const path of ["/b", "/b/", "/b/a/b", "/v", "/x/abc", "/boards", "/b/%E0%A4%A", "//"]) {
+      expect(matchRoute(path), path).toEqual({ page: "not-found" });
+    }
+  });
+
+  it("builds paths that match back to the same ids", () => {
+    expect(matchRoute(editorPath("a/b c"))).toEqual({ page: "editor", id: "a/b c" });
+    expect(matchRoute(viewerPath("v?1"))).toEqual({ page: "viewer", viewId: "v?1" });
+  });
+});

@@ -1,0 +1,37 @@
+/** SPEC's pages. Anything else is a page the app does not have. */
+export type Route =
+  | { page: "gallery" }
+  | { page: "editor"; id: string }
+  | { page: "viewer"; viewId: string }
+  | { page: "not-found" };
+
+const BOARD_PATH = /^\/b\/([^/]+)\/?$/;
+const VIEW_PATH = /^\/v\/([^/]+)\/?$/;
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === "/" || pathname === "") return { page: "gallery" };
+  const id = segment(BOARD_PATH, pathname);
+  if (id !== undefined) return { page: "editor", id };
+  const viewId = segment(VIEW_PATH, pathname);
+  if (viewId !== undefined) return { page: "viewer", viewId };
+  return { page: "not-found" };
+}
+
+export function editorPath(id: string): string {
+  return `/b/${encodeURIComponent(id)}`;
+}
+
+export function viewerPath(viewId: string): string {
+  return `/v/${encodeURIComponent(viewId)}`;
+}
+
+function segment(pattern: RegExp, pathname: string): string | undefined {
+  const raw = pattern.exec(pathname)?.[1];
+  if (raw === undefined) return undefined;
+  // A malformed escape (`%E0%A4%A`) is a broken link, not a crash.
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
