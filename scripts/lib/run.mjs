@@ -1,5 +1,9 @@
 import { spawn } from "node:child_process";
 
+// `npm test --silent` exports npm_config_loglevel=silent, which pnpm would obey too and hide
+// every suite's output. Only npm's own chatter is meant to be silenced.
+delete process.env.npm_config_loglevel;
+
 /** Runs a command with inherited output; resolves with its exit code (never rejects on failure). */
 export function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {

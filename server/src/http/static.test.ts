@@ -36,7 +36,7 @@ describe("serving the built client", () => {
     for (const p of ["/nope.js", "/assets/..%2f..%2fetc%2fpasswd", "/b/x/y"]) {
       const res = await server.request(p);
       expect(res.status).toBe(404);
-      expect((await res.json()).error.code).toBe("not_found");
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
     }
   });
 });
