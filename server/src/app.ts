@@ -1,9 +1,18 @@
 import { randomBytes } from "node:crypto";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from "fastify";
-import { MAX_JSON_BODY_BYTES } from "@whiteboard/shared";
+import {
+  MAX_JSON_BODY_BYTES,
+  WS_MAX_BUFFERED_BYTES,
+  WS_MESSAGES_PER_SECOND,
+  WS_MESSAGE_BURST,
+  WS_PING_INTERVAL_MS,
+} from "@whiteboard/shared";
+import type { Logger } from "pino";
 import type { Store } from "./storage/store.js";
 import { openSqliteStore } from "./storage/sqlite.js";
-import { NO_LIVE_BOARDS } from "./rooms/live-boards.js";
+import { DEFAULT_REGISTRY_OPTIONS, type RegistryOptions, RoomRegistry } from "./rooms/registry.js";
+import { attachWebSockets } from "./ws/upgrade.js";
+import type { ConnectionLimits } from "./ws/connection.js";
 import { registerErrorHandlers } from "./http/errors.js";
 import { registerHealth } from "./http/health.js";
 import { registerBoards } from "./http/boards.js";
@@ -14,16 +23,30 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions, registerRateLimit } from "./
 export interface AppOptions {
   /** Where the SQLite file lives. Tests pass a fresh temporary directory. */
   dataDir: string;
-  logger: FastifyBaseLogger;
+  logger: Logger;
   /** The built client (`client/dist`); pages are not served when absent. */
   clientDir?: string;
+  /** Extra origins allowed to open editor WebSockets (`ALLOWED_ORIGINS`). */
+  allowedOrigins?: readonly string[];
   /** Defaults to `DEFAULT_RATE_LIMIT`; tests lower it. */
   rateLimit?: RateLimitOptions;
+  /** Room lifecycle and batching; tests shorten the unload grace. */
+  rooms?: Partial<RegistryOptions>;
+  /** Per-editor WebSocket limits; defaults from `shared`'s limits. */
+  connection?: Partial<ConnectionLimits>;
 }
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  messagesPerSecond: WS_MESSAGES_PER_SECOND,
+  messageBurst: WS_MESSAGE_BURST,
+  maxBufferedBytes: WS_MAX_BUFFERED_BYTES,
+  pingIntervalMs: WS_PING_INTERVAL_MS,
+};
 
 export interface App {
   readonly http: FastifyInstance;
   readonly store: Store;
+  readonly rooms: RoomRegistry;
   /** Resolves with the base URL once the server accepts connections (port 0 picks a free one). */
   listen(port: number, host: string): Promise<URL>;
   /** Stops accepting, lets in-flight requests finish, then closes the database. Idempotent. */
@@ -37,7 +60,8 @@ export interface App {
 export async function buildApp(options: AppOptions): Promise<App> {
   const store = openSqliteStore(options.dataDir);
   const http = Fastify({
-    loggerInstance: options.logger,
+    // Widened so routes see fastify's logger type; it is the same pino instance.
+    loggerInstance: options.logger as FastifyBaseLogger,
     // A gallery polls once a minute per tab: per-request lines would drown the useful ones.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: MAX_JSON_BODY_BYTES,
@@ -49,20 +73,33 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerErrorHandlers(http);
   await registerRateLimit(http, options.rateLimit ?? DEFAULT_RATE_LIMIT);
   registerHealth(http);
-  registerBoards(http, { store, live: NO_LIVE_BOARDS, bootId: randomBytes(6).toString("base64url") });
+  const rooms = new RoomRegistry(store, options.logger, { ...DEFAULT_REGISTRY_OPTIONS, ...options.rooms });
+  registerBoards(http, { store, live: rooms, bootId: randomBytes(6).toString("base64url") });
   registerView(http, store);
   if (options.clientDir) await registerStatic(http, options.clientDir);
+
+  const webSockets = attachWebSockets(http.server, {
+    store,
+    registry: rooms,
+    allowedOrigins: options.allowedOrigins ?? [],
+    limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.connection },
+    logger: options.logger,
+  });
 
   let closing: Promise<void> | undefined;
   return {
     http,
     store,
+    rooms,
     async listen(port, host) {
       const address = await http.listen({ port, host });
       return new URL(address);
     },
     close() {
       closing ??= (async () => {
+        // Editors first: their rooms flush to the store, which closes last.
+        webSockets.close();
+        await rooms.closeAll();
         await http.close();
         await store.close();
       })();

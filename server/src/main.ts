@@ -17,6 +17,7 @@ const logger = createLogger(config.logLevel);
 const app = await buildApp({
   dataDir: config.dataDir,
   logger,
+  allowedOrigins: config.allowedOrigins,
   clientDir: fileURLToPath(new URL("../../client/dist", import.meta.url)),
 });
 

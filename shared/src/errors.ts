@@ -5,6 +5,8 @@
 
 export const HTTP_ERRORS = {
   bad_request: { status: 400, message: "The request is malformed." },
+  /** A WebSocket upgrade from an origin that may not edit (SPEC: refused with 403). */
+  forbidden: { status: 403, message: "Forbidden." },
   not_found: { status: 404, message: "Not found." },
   too_large: { status: 413, message: "The request body is too large." },
   rate_limited: { status: 429, message: "Too many requests; retry later." },

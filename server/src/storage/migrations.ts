@@ -25,6 +25,21 @@ const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       INSERT INTO meta (key, value) VALUES ('list_version', 0);
     `);
   },
+  // 2: the document of each board: an append-only log of Yjs updates, compacted into a snapshot.
+  (db) => {
+    db.exec(`
+      CREATE TABLE board_updates (
+        seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        data     BLOB NOT NULL
+      ) STRICT;
+      CREATE INDEX board_updates_by_board ON board_updates (board_id, seq);
+      CREATE TABLE board_snapshots (
+        board_id TEXT PRIMARY KEY REFERENCES boards (id) ON DELETE CASCADE,
+        data     BLOB NOT NULL
+      ) STRICT;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

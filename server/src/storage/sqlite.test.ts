@@ -111,4 +111,66 @@ describe("SQLite store", () => {
     db.close();
     expect(() => openSqliteStore(dir)).toThrow(/newer than this server/);
   });
+
+  it("logs document updates, then folds them into a snapshot on compaction", async () => {
+    const store = openSqliteStore(tempDir());
+    const board = await store.createBoard("doc");
+    expect(await store.loadDoc(board.id)).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });
+    const seq = await store.appendUpdates(board.id, [new Uint8Array([1]), new Uint8Array([2])], 2);
+    await store.appendUpdates(board.id, [new Uint8Array([3])], 3);
+    const loaded = (await store.loadDoc(board.id))!;
+    expect(loaded.updates).toEqual([new Uint8Array([1]), new Uint8Array([2]), new Uint8Array([3])]);
+
+    await store.compactDoc(board.id, new Uint8Array([9, 9]), seq);
+    const compacted = (await store.loadDoc(board.id))!;
+    expect(compacted.snapshot).toEqual(new Uint8Array([9, 9]));
+    expect(compacted.updates).toEqual([new Uint8Array([3])]);
+    await store.close();
+  });
+
+  it("records an edit's time and element count with its updates, moving the board up the list", async () => {
+    const store = openSqliteStore(tempDir(), steppingClock());
+    const edited = await store.createBoard("edited");
+    const other = await store.createBoard("other");
+    const version = await store.listVersion();
+    await store.appendUpdates(edited.id, [new Uint8Array([1])], 7);
+    const after = (await store.getBoard(edited.id))!;
+    expect(after.elementCount).toBe(7);
+    expect(after.updatedAt > other.updatedAt).toBe(true);
+    expect((await store.listBoards())[0]!.id).toBe(edited.id);
+    expect(await store.listVersion()).toBeGreaterThan(version);
+    await store.close();
+  });
+
+  it("refuses updates for a deleted board, writing none of them", async () => {
+    const store = openSqliteStore(tempDir());
+    const board = await store.createBoard("gone");
+    await store.appendUpdates(board.id, [new Uint8Array([1])], 1);
+    await store.deleteBoard(board.id);
+    await expect(store.appendUpdates(board.id, [new Uint8Array([2])], 1)).rejects.toThrow();
+    expect(await store.loadDoc(board.id)).toBeUndefined();
+    await store.close();
+  });
+
+  it("migrates a database from schema version 1, keeping its boards", async () => {
+    const dir = tempDir();
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    // Schema version 1 as it shipped.
+    db.exec(`
+      CREATE TABLE boards (id TEXT PRIMARY KEY, view_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, element_count INTEGER NOT NULL DEFAULT 0) STRICT;
+      CREATE INDEX boards_by_updated_at ON boards (updated_at DESC, id);
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+      INSERT INTO meta (key, value) VALUES ('list_version', 3);
+      INSERT INTO boards VALUES ('AAAAAAAAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBBBBBBBB', 'old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 0);
+      PRAGMA user_version = 1;
+    `);
+    db.close();
+    const store = openSqliteStore(dir);
+    expect((await store.getBoard("AAAAAAAAAAAAAAAAAAAAAA"))?.name).toBe("old");
+    expect(await store.listVersion()).toBe(3);
+    await store.appendUpdates("AAAAAAAAAAAAAAAAAAAAAA", [new Uint8Array([1])], 1);
+    expect((await store.loadDoc("AAAAAAAAAAAAAAAAAAAAAA"))!.updates).toHaveLength(1);
+    await store.close();
+  });
 });

@@ -58,6 +58,19 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
     delete: db.prepare<[string]>(`DELETE FROM boards WHERE id = ?`),
     bumpVersion: db.prepare(`UPDATE meta SET value = value + 1 WHERE key = 'list_version'`),
     version: db.prepare<[], { value: number }>(`SELECT value FROM meta WHERE key = 'list_version'`),
+    snapshot: db.prepare<[string], { data: Buffer }>(`SELECT data FROM board_snapshots WHERE board_id = ?`),
+    updates: db.prepare<[string], { seq: number; data: Buffer }>(
+      `SELECT seq, data FROM board_updates WHERE board_id = ? ORDER BY seq`,
+    ),
+    appendUpdate: db.prepare<[string, Uint8Array]>(`INSERT INTO board_updates (board_id, data) VALUES (?, ?)`),
+    recordEdit: db.prepare<[string, number, string]>(
+      `UPDATE boards SET updated_at = ?, element_count = ? WHERE id = ?`,
+    ),
+    putSnapshot: db.prepare<[string, Uint8Array]>(
+      `INSERT INTO board_snapshots (board_id, data) VALUES (?, ?)
+       ON CONFLICT (board_id) DO UPDATE SET data = excluded.data`,
+    ),
+    dropLogged: db.prepare<[string, number]>(`DELETE FROM board_updates WHERE board_id = ? AND seq <= ?`),
   };
 
   const create = db.transaction((name: string): BoardRecord => {
@@ -79,6 +92,30 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
     if (statements.delete.run(id).changes === 0) return false;
     statements.bumpVersion.run();
     return true;
+  });
+
+  const load = db.transaction((boardId: string) => {
+    if (!statements.byId.get(boardId)) return undefined;
+    const snapshot = statements.snapshot.get(boardId)?.data;
+    const rows = statements.updates.all(boardId);
+    return {
+      snapshot: snapshot && new Uint8Array(snapshot),
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? 0,
+    };
+  });
+
+  const append = db.transaction((boardId: string, updates: Uint8Array[], elementCount: number): number => {
+    let seq = 0;
+    for (const update of updates) seq = Number(statements.appendUpdate.run(boardId, update).lastInsertRowid);
+    statements.recordEdit.run(now().toISOString(), elementCount, boardId);
+    statements.bumpVersion.run();
+    return seq;
+  });
+
+  const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number) => {
+    statements.putSnapshot.run(boardId, snapshot);
+    statements.dropLogged.run(boardId, throughSeq);
   });
 
   return {
@@ -104,6 +141,15 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
     },
     async listVersion() {
       return statements.version.get()!.value;
+    },
+    async loadDoc(boardId) {
+      return load(boardId);
+    },
+    async appendUpdates(boardId, updates, elementCount) {
+      return append(boardId, updates, elementCount);
+    },
+    async compactDoc(boardId, snapshot, throughSeq) {
+      compact(boardId, snapshot, throughSeq);
     },
     async close() {
       if (db.open) db.close();

@@ -13,6 +13,14 @@ export interface BoardRecord {
   elementCount: number;
 }
 
+/** A board's document as stored: the last snapshot, then the updates logged since. */
+export interface StoredDoc {
+  snapshot: Uint8Array | undefined;
+  updates: Uint8Array[];
+  /** The sequence number of the last update, for compaction; 0 when the log is empty. */
+  lastSeq: number;
+}
+
 export interface Store {
   createBoard(name: string): Promise<BoardRecord>;
   getBoard(id: string): Promise<BoardRecord | undefined>;
@@ -29,5 +37,15 @@ export interface Store {
    * every board.
    */
   listVersion(): Promise<number>;
+  /** Undefined when no such board. */
+  loadDoc(boardId: string): Promise<StoredDoc | undefined>;
+  /**
+   * Appends accepted updates to the board's log and records the edit (`updatedAt`,
+   * `elementCount`, the list version) in one transaction: all of it or none. Resolves with the
+   * last sequence number written.
+   */
+  appendUpdates(boardId: string, updates: Uint8Array[], elementCount: number): Promise<number>;
+  /** Replaces the snapshot and drops the logged updates it covers (sequence <= `throughSeq`). */
+  compactDoc(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   close(): Promise<void>;
 }

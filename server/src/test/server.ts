@@ -13,9 +13,9 @@ export interface TestServer {
 }
 
 /** A whole server on a free port with its own data directory, closed when the test ends. */
-export async function startTestServer(options: Partial<Pick<AppOptions, "dataDir" | "clientDir" | "rateLimit">> = {}): Promise<TestServer> {
+export async function startTestServer(options: Partial<Omit<AppOptions, "logger">> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
-  const app = await buildApp({ dataDir, logger: pino({ level: "silent" }), clientDir: options.clientDir, rateLimit: options.rateLimit });
+  const app = await buildApp({ ...options, dataDir, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   const url = await app.listen(0, "127.0.0.1");
   onTestFinished(() => app.close());
   const request = (path: string, init?: RequestInit) => fetch(new URL(path, url), init);

@@ -1,0 +1,163 @@
+import type { Logger } from "pino";
+import { WS_CLOSE } from "@whiteboard/shared";
+import type { Store } from "../storage/store.js";
+import type { LiveBoards } from "./live-boards.js";
+import type { Peer } from "./peer.js";
+import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room.js";
+import type { EditorSession } from "./editor-session.js";
+
+export interface RegistryOptions extends RoomOptions {
+  /**
+   * An empty room stays loaded this long, so a reload or a flaky network does not pay for a
+   * reload from disk.
+   */
+  unloadGraceMs: number;
+}
+
+export const DEFAULT_REGISTRY_OPTIONS: RegistryOptions = { ...DEFAULT_ROOM_OPTIONS, unloadGraceMs: 10_000 };
+
+/**
+ * The live boards of one server: creates a room when its first client arrives, never two for one
+ * board (clients arriving during a load share it), and unloads it, flushed, once the last has left.
+ */
+export class RoomRegistry implements LiveBoards {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room | undefined>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private liveVersion = 0;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly options: RegistryOptions = DEFAULT_REGISTRY_OPTIONS,
+  ) {}
+
+  /**
+   * Attaches an editor to a board's room, loading it if needed. Undefined when the board does
+   * not exist (or the server is stopping). Room lookup and join happen in one step, so an
+   * unload can never slip in between.
+   */
+  async joinEditor(boardId: string, peer: Peer): Promise<EditorSession | undefined> {
+    const room = await this.open(boardId);
+    return room?.join(peer);
+  }
+
+  /** The loaded room of a board, if any (tests and the viewer transport). */
+  loaded(boardId: string): Room | undefined {
+    return this.rooms.get(boardId);
+  }
+
+  counts(boardId: string): { editors: number; viewers: number } {
+    return { editors: this.rooms.get(boardId)?.editorCount ?? 0, viewers: 0 };
+  }
+
+  version(): number {
+    return this.liveVersion;
+  }
+
+  boardDeleted(boardId: string): void {
+    const room = this.rooms.get(boardId);
+    if (!room) return;
+    this.cancelUnload(boardId);
+    this.rooms.delete(boardId);
+    room.markDeleted();
+    room.evict(WS_CLOSE.boardDeleted, "board deleted");
+  }
+
+  /** Disconnects everyone and flushes every room: the server is stopping. */
+  async closeAll(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    await Promise.allSettled([...this.loading.values(), ...this.unloading.values()]);
+    const rooms = [...this.rooms.values()];
+    this.rooms.clear();
+    for (const room of rooms) room.evict(WS_CLOSE.goingAway, "server shutting down");
+    await Promise.all(rooms.map((room) => room.unload().catch((err) => this.logger.error({ err }, "unload failed"))));
+  }
+
+  private async open(boardId: string): Promise<Room | undefined> {
+    for (;;) {
+      if (this.closed) return undefined;
+      const unloading = this.unloading.get(boardId);
+      if (unloading) {
+        await unloading;
+        continue;
+      }
+      const room = this.rooms.get(boardId);
+      if (room?.isStopped) {
+        this.cancelUnload(boardId);
+        this.rooms.delete(boardId);
+        continue;
+      }
+      if (room) {
+        this.cancelUnload(boardId);
+        return room;
+      }
+      let load = this.loading.get(boardId);
+      if (!load) {
+        load = this.load(boardId);
+        this.loading.set(boardId, load);
+      }
+      const loaded = await load;
+      // Loop: the room may have been deleted or unloaded while we waited.
+      if (!loaded) return undefined;
+      if (this.rooms.get(boardId) === loaded) {
+        this.cancelUnload(boardId);
+        return loaded;
+      }
+    }
+  }
+
+  private async load(boardId: string): Promise<Room | undefined> {
+    try {
+      const room = await Room.load(boardId, {
+        store: this.store,
+        logger: this.logger,
+        options: this.options,
+        onOccupancyChange: (changed) => this.occupancyChanged(changed),
+      });
+      if (room && !this.closed) {
+        this.rooms.set(boardId, room);
+        // Nobody may join after all (the socket closed during the load): unload in due course.
+        this.scheduleUnload(room);
+      }
+      return room;
+    } finally {
+      this.loading.delete(boardId);
+    }
+  }
+
+  private occupancyChanged(room: Room): void {
+    this.liveVersion += 1;
+    if (room.isEmpty) this.scheduleUnload(room);
+    else this.cancelUnload(room.boardId);
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (!room.isEmpty || this.unloadTimers.has(room.boardId) || this.rooms.get(room.boardId) !== room) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.boardId);
+      void this.unload(room);
+    }, this.options.unloadGraceMs);
+    this.unloadTimers.set(room.boardId, timer);
+  }
+
+  private cancelUnload(boardId: string): void {
+    clearTimeout(this.unloadTimers.get(boardId));
+    this.unloadTimers.delete(boardId);
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (!room.isEmpty || this.rooms.get(room.boardId) !== room) return;
+    this.rooms.delete(room.boardId);
+    const done = room
+      .unload()
+      .catch((err) => this.logger.error({ err, boardId: room.boardId }, "unload failed"))
+      .finally(() => this.unloading.delete(room.boardId));
+    this.unloading.set(room.boardId, done);
+    await done;
+  }
+}

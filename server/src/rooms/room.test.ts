@@ -1,0 +1,210 @@
+import { describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { pino } from "pino";
+import { WS_CLOSE } from "@whiteboard/shared";
+import { openSqliteStore } from "../storage/sqlite.js";
+import type { Store } from "../storage/store.js";
+import { tempDir } from "../test/temp-dir.js";
+import { FakePeer } from "../test/fake-peer.js";
+import { eventually } from "../test/editors.js";
+import { encodeAwarenessUpdate } from "../protocol/awareness.js";
+import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate } from "../protocol/messages.js";
+import { DEFAULT_REGISTRY_OPTIONS, RoomRegistry } from "./registry.js";
+import type { EditorSession } from "./editor-session.js";
+
+const logger = pino({ level: "silent" });
+
+async function setup(options: Partial<typeof DEFAULT_REGISTRY_OPTIONS> = {}) {
+  const dir = tempDir();
+  const store = openSqliteStore(dir);
+  const board = await store.createBoard("room test");
+  const registry = new RoomRegistry(store, logger, { ...DEFAULT_REGISTRY_OPTIONS, unloadGraceMs: 20, ...options });
+  return { dir, store, board, registry };
+}
+
+async function join(registry: RoomRegistry, boardId: string): Promise<{ peer: FakePeer; session: EditorSession }> {
+  const peer = new FakePeer();
+  const session = (await registry.joinEditor(boardId, peer))!;
+  // What a provider does on open: ask for what it lacks.
+  session.handle(encodeSyncStep1(Y.encodeStateVector(peer.doc)));
+  return { peer, session };
+}
+
+/** Sends a local change of `peer` to the room, as a provider would. */
+function edit(peer: FakePeer, session: EditorSession, change: (doc: Y.Doc) => void): void {
+  const before = Y.encodeStateVector(peer.doc);
+  change(peer.doc);
+  expect(session.handle(encodeUpdate(Y.encodeStateAsUpdate(peer.doc, before)))).toBeUndefined();
+}
+
+const setElement = (id: string) => (doc: Y.Doc) => {
+  const element = new Y.Map<unknown>();
+  element.set("type", "rect");
+  doc.getMap("elements").set(id, element);
+};
+
+describe("Room", () => {
+  it("makes two attached peers converge", async () => {
+    const { board, registry } = await setup();
+    const a = await join(registry, board.id);
+    const b = await join(registry, board.id);
+    edit(a.peer, a.session, setElement("from-a"));
+    edit(b.peer, b.session, setElement("from-b"));
+    await registry.loaded(board.id)!.flush();
+    expect([...a.peer.doc.getMap("elements").keys()].sort()).toEqual(["from-a", "from-b"]);
+    expect([...b.peer.doc.getMap("elements").keys()].sort()).toEqual(["from-a", "from-b"]);
+  });
+
+  it("writes an update to the store before any other editor can see it", async () => {
+    const { board, registry, store } = await setup();
+    const a = await join(registry, board.id);
+    const b = await join(registry, board.id);
+    const append = vi.spyOn(store, "appendUpdates");
+    edit(a.peer, a.session, setElement("durable"));
+    // Applied to the room, but not yet forwarded: the write comes first.
+    expect(b.peer.doc.getMap("elements").has("durable")).toBe(false);
+    await registry.loaded(board.id)!.flush();
+    expect(append).toHaveBeenCalledTimes(1);
+    expect(b.peer.doc.getMap("elements").has("durable")).toBe(true);
+    expect((await store.loadDoc(board.id))!.updates).toHaveLength(1);
+  });
+
+  it("groups updates that arrive together into one store transaction", async () => {
+    const { board, registry, store } = await setup();
+    const a = await join(registry, board.id);
+    const append = vi.spyOn(store, "appendUpdates");
+    for (let i = 0; i < 10; i++) edit(a.peer, a.session, setElement(`e${i}`));
+    await registry.loaded(board.id)!.flush();
+    expect(append).toHaveBeenCalledTimes(1);
+    expect(append.mock.calls[0]![1]).toHaveLength(10);
+  });
+
+  it("coalesces awareness: many moves within a tick reach each editor as one message, latest state", async () => {
+    const { board, registry } = await setup({ awarenessTickMs: 50 });
+    const a = await join(registry, board.id);
+    const b = await join(registry, board.id);
+    // Prime the throttle so the following moves fall within one tick.
+    a.session.handle(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 7, clock: 1, state: '{"cursor":{"x":0,"y":0}}' }])));
+    await eventually(() => expect(b.peer.awarenessMessages).toHaveLength(1));
+    for (let i = 2; i <= 30; i++) {
+      a.session.handle(
+        encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 7, clock: i, state: `{"cursor":{"x":${i},"y":0}}` }])),
+      );
+    }
+    await eventually(() => expect(b.peer.awarenessMessages).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 120));
+    expect(b.peer.awarenessMessages).toHaveLength(2);
+    expect(b.peer.awarenessMessages[1]).toEqual([{ clientId: 7, clock: 30, state: '{"cursor":{"x":30,"y":0}}' }]);
+  });
+
+  it("ignores another connection's client ids and echoes of departed ones", async () => {
+    const { board, registry } = await setup({ awarenessTickMs: 1 });
+    const a = await join(registry, board.id);
+    const b = await join(registry, board.id);
+    const state = (x: number) => `{"cursor":{"x":${x},"y":0}}`;
+    a.session.handle(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 1, clock: 1, state: state(1) }])));
+    // b echoes a's entry with a newer clock, as the stock provider does: dropped.
+    b.session.handle(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 1, clock: 2, state: state(999) }])));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(registry.loaded(board.id)!.liveAwareness()).toEqual([{ clientId: 1, clock: 1, state: state(1) }]);
+    // a leaves; b's late echo of a's old state must not resurrect a's cursor.
+    a.session.leave();
+    b.session.handle(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 1, clock: 1, state: state(1) }])));
+    expect(registry.loaded(board.id)!.liveAwareness()).toEqual([]);
+  });
+
+  it("rejects a malformed update without touching the doc or the store", async () => {
+    const { board, registry, store } = await setup();
+    const a = await join(registry, board.id);
+    edit(a.peer, a.session, setElement("kept"));
+    const room = registry.loaded(board.id)!;
+    await room.flush();
+    const before = Y.encodeStateAsUpdate(room.doc);
+    const source = new Y.Doc();
+    setElement("partial")(source);
+    source.getMap("elements").set("another", "x".repeat(1000));
+    const full = Y.encodeStateAsUpdate(source);
+    const rejection = a.session.handle(encodeUpdate(full.slice(0, full.length - 20)));
+    expect(rejection?.code).toBe(WS_CLOSE.invalidData);
+    await room.flush();
+    expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
+    expect((await store.loadDoc(board.id))!.updates).toHaveLength(1);
+  });
+
+  it("flushes and compacts when the last editor leaves, and a reload restores the board", async () => {
+    const { board, registry, store } = await setup();
+    const a = await join(registry, board.id);
+    for (let i = 0; i < 5; i++) edit(a.peer, a.session, setElement(`e${i}`));
+    a.session.leave();
+    await eventually(() => expect(registry.loaded(board.id)).toBeUndefined());
+    const stored = (await store.loadDoc(board.id))!;
+    expect(stored.snapshot).toBeDefined();
+    expect(stored.updates).toHaveLength(0);
+
+    const again = await join(registry, board.id);
+    expect([...again.peer.doc.getMap("elements").keys()].sort()).toEqual(["e0", "e1", "e2", "e3", "e4"]);
+  });
+
+  it("compacts the log into a snapshot once it grows past the threshold", async () => {
+    const { board, registry, store } = await setup({ compactAfterUpdates: 3 });
+    const a = await join(registry, board.id);
+    for (let i = 0; i < 3; i++) {
+      edit(a.peer, a.session, setElement(`e${i}`));
+      await registry.loaded(board.id)!.flush();
+    }
+    const stored = (await store.loadDoc(board.id))!;
+    expect(stored.snapshot).toBeDefined();
+    expect(stored.updates).toHaveLength(0);
+  });
+
+  it("keeps an empty room loaded during the grace period, so a quick rejoin reuses it", async () => {
+    const { board, registry } = await setup({ unloadGraceMs: 10_000 });
+    const a = await join(registry, board.id);
+    const room = registry.loaded(board.id);
+    a.session.leave();
+    await join(registry, board.id);
+    expect(registry.loaded(board.id)).toBe(room);
+    await registry.closeAll();
+  });
+});
+
+describe("RoomRegistry", () => {
+  it("loads a board once when several editors arrive during the load", async () => {
+    const { board, registry, store } = await setup();
+    const load = vi.spyOn(store, "loadDoc");
+    const sessions = await Promise.all(Array.from({ length: 5 }, () => registry.joinEditor(board.id, new FakePeer())));
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(sessions.every((s) => s !== undefined)).toBe(true);
+    expect(registry.counts(board.id)).toEqual({ editors: 5, viewers: 0 });
+  });
+
+  it("refuses a board that does not exist", async () => {
+    const { registry } = await setup();
+    expect(await registry.joinEditor("AAAAAAAAAAAAAAAAAAAAAA", new FakePeer())).toBeUndefined();
+  });
+
+  it("changes its version whenever an editor joins or leaves", async () => {
+    const { board, registry } = await setup();
+    const v0 = registry.version();
+    const a = await join(registry, board.id);
+    const v1 = registry.version();
+    expect(v1).not.toBe(v0);
+    a.session.leave();
+    expect(registry.version()).not.toBe(v1);
+  });
+
+  it("disconnects everyone when the store fails, and serves a freshly loaded room afterwards", async () => {
+    const { board, registry, store } = await setup();
+    const a = await join(registry, board.id);
+    const failing = vi.spyOn(store as Store, "appendUpdates").mockRejectedValueOnce(new Error("disk full"));
+    edit(a.peer, a.session, setElement("lost-here"));
+    await registry.loaded(board.id)?.flush();
+    await eventually(() => expect(a.peer.closed?.code).toBe(1011));
+    failing.mockRestore();
+    const again = await join(registry, board.id);
+    // The editor still holds its change and re-sends it on reconnect; the new room accepts it.
+    edit(again.peer, again.session, (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(a.peer.doc)));
+    await registry.loaded(board.id)!.flush();
+    expect((await store.loadDoc(board.id))!.updates.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,259 @@
+import * as Y from "yjs";
+import type { Logger } from "pino";
+import { AWARENESS_TICK_MS, MAX_AWARENESS_IDS_PER_CONNECTION, MAX_PENDING_UPDATE_BYTES, WS_CLOSE } from "@whiteboard/shared";
+import type { Store } from "../storage/store.js";
+import type { AwarenessEntry } from "../protocol/awareness.js";
+import { encodeAwarenessUpdate } from "../protocol/awareness.js";
+import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate } from "../protocol/messages.js";
+import { AwarenessTable } from "./awareness-table.js";
+import { EditorSession } from "./editor-session.js";
+import type { Peer, Rejection } from "./peer.js";
+
+export interface RoomOptions {
+  /** Compact the log into a snapshot past this many updates or bytes since the last one. */
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+  awarenessTickMs: number;
+}
+
+export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
+  compactAfterUpdates: 500,
+  compactAfterBytes: 1024 * 1024,
+  awarenessTickMs: AWARENESS_TICK_MS,
+};
+
+export interface RoomDeps {
+  store: Store;
+  logger: Logger;
+  options: RoomOptions;
+  /** Called whenever editors join or leave, so the registry can count them and unload. */
+  onOccupancyChange(room: Room): void;
+}
+
+interface QueuedUpdate {
+  update: Uint8Array;
+  origin: EditorSession | undefined;
+}
+
+/**
+ * One live board: its Y.Doc, its awareness, its editors, and the batching of what goes out. It
+ * knows nothing of sockets: editors are `Peer`s, and everything they send arrives as bytes
+ * through their `EditorSession`.
+ *
+ * Durability before visibility: an accepted update is written to the store's log first, and only
+ * then forwarded to the other editors, so no one can see an edit a crash would lose. Updates that
+ * arrive in the same turn of the event loop share one transaction.
+ */
+export class Room {
+  private readonly editors = new Set<EditorSession>();
+  private readonly awareness = new AwarenessTable<EditorSession>(MAX_AWARENESS_IDS_PER_CONNECTION);
+  private queue: QueuedUpdate[] = [];
+  private flushScheduled = false;
+  private flushing: Promise<void> | undefined;
+  private awarenessTimer: NodeJS.Timeout | undefined;
+  private lastAwarenessSentAt = 0;
+  private lastSeq: number;
+  private loggedUpdates: number;
+  private loggedBytes = 0;
+  /** Set when writes must stop: the board was deleted, or the store failed. */
+  private stopped = false;
+
+  private constructor(
+    readonly boardId: string,
+    readonly doc: Y.Doc,
+    lastSeq: number,
+    loggedUpdates: number,
+    private readonly deps: RoomDeps,
+  ) {
+    this.lastSeq = lastSeq;
+    this.loggedUpdates = loggedUpdates;
+  }
+
+  /** Loads a board's document from the store; undefined when the board does not exist. */
+  static async load(boardId: string, deps: RoomDeps): Promise<Room | undefined> {
+    const stored = await deps.store.loadDoc(boardId);
+    if (!stored) return undefined;
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
+    return new Room(boardId, doc, stored.lastSeq, stored.updates.length, deps);
+  }
+
+  get editorCount(): number {
+    return this.editors.size;
+  }
+
+  /** The room stopped writing (deleted, or its store failed): a new one must be loaded. */
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  get isEmpty(): boolean {
+    return this.editors.size === 0;
+  }
+
+  /** Attaches an editor and starts the sync: our state vector, then everyone's awareness. */
+  join(peer: Peer): EditorSession {
+    const session = new EditorSession(this, peer);
+    this.editors.add(session);
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const live = this.awareness.liveEntries();
+    if (live.length > 0) peer.send(encodeAwarenessMessage(encodeAwarenessUpdate(live)));
+    this.deps.onOccupancyChange(this);
+    return session;
+  }
+
+  /** @internal EditorSession.leave */
+  detach(session: EditorSession): void {
+    if (!this.editors.delete(session)) return;
+    if (this.awareness.release(session)) this.scheduleAwareness();
+    this.deps.onOccupancyChange(this);
+  }
+
+  /** What a client is missing, given its state vector (sync step 2). */
+  diffSince(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  liveAwareness(): AwarenessEntry[] {
+    return this.awareness.liveEntries();
+  }
+
+  /**
+   * Validates and applies a client's update, then queues it for the log and the other editors.
+   * `Y.applyUpdate` is not atomic on malformed input (it can apply part, then throw), so the
+   * update is fully decoded first and never touches the doc unless it decodes.
+   */
+  receiveUpdate(origin: EditorSession | undefined, update: Uint8Array): Rejection | undefined {
+    if (this.stopped) return { code: WS_CLOSE.goingAway, reason: "board unavailable" };
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      return { code: WS_CLOSE.invalidData, reason: "undecodable update" };
+    }
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (err) {
+      this.deps.logger.warn({ err, boardId: this.boardId }, "update decoded but failed to apply");
+      return { code: WS_CLOSE.invalidData, reason: "update rejected" };
+    }
+    this.queue.push({ update, origin });
+    this.scheduleFlush();
+    return this.checkPending();
+  }
+
+  /** @internal EditorSession: entries already decoded and capped. */
+  receiveAwareness(session: EditorSession, entries: AwarenessEntry[]): void {
+    if (this.awareness.apply(session, entries)) this.scheduleAwareness();
+  }
+
+  /** Writes what is queued, then forwards it. Resolves once everything queued so far is out. */
+  async flush(): Promise<void> {
+    while (this.flushing) await this.flushing;
+    if (this.queue.length === 0 || this.stopped) return;
+    const batch = this.queue;
+    this.queue = [];
+    this.flushing = this.writeAndForward(batch);
+    try {
+      await this.flushing;
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  /** Flushes, folds the log into a snapshot, and stops: the last step before the room is dropped. */
+  async unload(): Promise<void> {
+    await this.flush();
+    clearTimeout(this.awarenessTimer);
+    if (!this.stopped && this.loggedUpdates > 0) await this.compact();
+    this.stopped = true;
+    this.doc.destroy();
+  }
+
+  /** Disconnects every editor (board deleted, server stopping). */
+  evict(code: number, reason: string): void {
+    for (const session of [...this.editors]) session.close(code, reason);
+  }
+
+  /** The board is gone: nothing more may be written for it. */
+  markDeleted(): void {
+    this.stopped = true;
+    this.queue = [];
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async writeAndForward(batch: QueuedUpdate[]): Promise<void> {
+    const elementCount = this.doc.getMap("elements").size;
+    try {
+      this.lastSeq = await this.deps.store.appendUpdates(
+        this.boardId,
+        batch.map((item) => item.update),
+        elementCount,
+      );
+    } catch (err) {
+      if (this.stopped) return;
+      // Nothing of this batch reached anyone but its senders, and they keep it in their own
+      // docs: disconnecting everyone makes their providers resend it to a freshly loaded room.
+      this.deps.logger.error({ err, boardId: this.boardId }, "could not store updates; disconnecting editors");
+      this.stopped = true;
+      this.evict(1011, "storage failure");
+      return;
+    }
+    for (const { update, origin } of batch) {
+      this.loggedUpdates += 1;
+      this.loggedBytes += update.byteLength;
+      const message = encodeUpdate(update);
+      for (const session of this.editors) if (session !== origin) session.send(message);
+    }
+    const { compactAfterUpdates, compactAfterBytes } = this.deps.options;
+    if (this.loggedUpdates >= compactAfterUpdates || this.loggedBytes >= compactAfterBytes) await this.compact();
+  }
+
+  private async compact(): Promise<void> {
+    try {
+      await this.deps.store.compactDoc(this.boardId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      this.loggedUpdates = 0;
+      this.loggedBytes = 0;
+    } catch (err) {
+      // The log still holds everything: compaction can wait for the next chance.
+      this.deps.logger.warn({ err, boardId: this.boardId }, "compaction failed");
+    }
+  }
+
+  /** Bounds what Yjs parks for updates with missing dependencies. */
+  private checkPending(): Rejection | undefined {
+    const store = this.doc.store;
+    const parked = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+    if (parked <= MAX_PENDING_UPDATE_BYTES) return undefined;
+    store.pendingStructs = null;
+    store.pendingDs = null;
+    return { code: WS_CLOSE.policyViolation, reason: "too many updates with missing dependencies" };
+  }
+
+  /** Coalesced: at most one awareness message per tick, sent at once when the last is old enough. */
+  private scheduleAwareness(): void {
+    if (this.awarenessTimer) return;
+    const wait = Math.max(0, this.lastAwarenessSentAt + this.deps.options.awarenessTickMs - Date.now());
+    this.awarenessTimer = setTimeout(() => this.sendAwareness(), wait);
+  }
+
+  private sendAwareness(): void {
+    this.awarenessTimer = undefined;
+    if (!this.awareness.hasChanges()) return;
+    this.lastAwarenessSentAt = Date.now();
+    // Encoded once for the whole room; the senders get their own entries back, which their
+    // awareness ignores (same clock), and which spares a per-editor encoding.
+    const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness.takeChanges()));
+    for (const session of this.editors) session.send(message);
+  }
+}

@@ -1,0 +1,111 @@
+import type { Logger } from "pino";
+import type { RawData, WebSocket } from "ws";
+import { WS_CLOSE } from "@whiteboard/shared";
+import type { RoomRegistry } from "../rooms/registry.js";
+import type { EditorSession } from "../rooms/editor-session.js";
+import type { Peer } from "../rooms/peer.js";
+import { TokenBucket } from "./rate-limiter.js";
+
+export interface ConnectionLimits {
+  messagesPerSecond: number;
+  messageBurst: number;
+  maxBufferedBytes: number;
+  pingIntervalMs: number;
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Adapts one editor's WebSocket to a room session, enforcing what belongs to the transport: the
+ * message rate, binary frames only, the outgoing buffer bound and the keep-alive. (The frame size
+ * is enforced by `ws` itself, which closes with 1009.) Whatever goes wrong closes this socket
+ * only.
+ */
+export async function serveEditor(
+  ws: WebSocket,
+  boardId: string,
+  registry: RoomRegistry,
+  limits: ConnectionLimits,
+  logger: Logger,
+): Promise<void> {
+  const log = logger.child({ boardId });
+  const bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
+  // Frames that arrive while the room loads are held, in order, until the session exists.
+  const early: Uint8Array[] = [];
+  let session: EditorSession | undefined;
+  let closed = false;
+
+  const peer: Peer = {
+    send(message) {
+      if (ws.readyState !== ws.OPEN) return;
+      if (ws.bufferedAmount > limits.maxBufferedBytes) {
+        // It is not reading: a close frame would queue behind the rest, so cut it off.
+        log.warn({ buffered: ws.bufferedAmount }, "editor not reading; dropping it");
+        ws.terminate();
+        return;
+      }
+      ws.send(message);
+    },
+    close(code, reason) {
+      if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
+    },
+  };
+
+  const reject = (code: number, reason: string) => {
+    log.info({ code, reason }, "closing editor connection");
+    peer.close(code, reason);
+    session?.leave();
+  };
+
+  const handle = (frame: Uint8Array) => {
+    const rejection = session!.handle(frame);
+    if (rejection) reject(rejection.code, rejection.reason);
+  };
+
+  ws.on("message", (data, isBinary) => {
+    if (closed || ws.readyState !== ws.OPEN) return;
+    if (!bucket.take()) return reject(WS_CLOSE.policyViolation, "too many messages");
+    if (!isBinary) return reject(WS_CLOSE.invalidData, "expected binary y-websocket messages");
+    const frame = toBytes(data);
+    if (session) handle(frame);
+    else early.push(frame);
+  });
+
+  let alive = true;
+  ws.on("pong", () => (alive = true));
+  const ping = setInterval(() => {
+    if (!alive) {
+      log.info("editor stopped answering pings; dropping it");
+      ws.terminate();
+      return;
+    }
+    alive = false;
+    ws.ping();
+  }, limits.pingIntervalMs);
+
+  ws.on("error", (err) => log.debug({ err }, "editor socket error"));
+  ws.on("close", () => {
+    closed = true;
+    clearInterval(ping);
+    session?.leave();
+  });
+
+  session = await registry.joinEditor(boardId, peer);
+  if (!session) {
+    // Deleted between the upgrade check and the load, or the server is stopping.
+    peer.close(WS_CLOSE.boardDeleted, "board not found");
+    return;
+  }
+  if (closed) {
+    session.leave();
+    return;
+  }
+  for (const frame of early.splice(0)) {
+    if (ws.readyState !== ws.OPEN) break;
+    handle(frame);
+  }
+}

@@ -1,0 +1,264 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import * as encoding from "lib0/encoding";
+import { WS_CLOSE } from "@whiteboard/shared";
+import { startTestServer, type TestServer } from "../test/server.js";
+import { connectProvider, eventually, openRaw, upgradeStatus } from "../test/editors.js";
+import { encodeAwarenessUpdate } from "../protocol/awareness.js";
+import { encodeAwarenessMessage, encodeUpdate } from "../protocol/messages.js";
+
+async function newBoard(server: TestServer): Promise<{ id: string; viewId: string }> {
+  return (await (await server.request("/api/boards", { method: "POST" })).json()) as { id: string; viewId: string };
+}
+
+function addStroke(doc: Y.Doc, id: string, points: number[] = [0, 0, 0.5, 10, 10, 0.5]): void {
+  doc.transact(() => {
+    const element = new Y.Map<unknown>();
+    element.set("type", "stroke");
+    element.set("x", 100);
+    element.set("y", 100);
+    element.set("color", "#1e1e1e");
+    element.set("width", 4);
+    element.set("z", 1);
+    element.set("createdBy", "test");
+    element.set("points", Y.Array.from(points));
+    doc.getMap("elements").set(id, element);
+  });
+}
+
+const elementIds = (doc: Y.Doc) => [...doc.getMap("elements").keys()].sort();
+
+describe("editors over the y-websocket protocol", () => {
+  it("two stock providers converge on one board", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const a = await connectProvider(server.url, board.id);
+    const b = await connectProvider(server.url, board.id);
+    addStroke(a.doc, "from-a");
+    addStroke(b.doc, "from-b");
+    await eventually(() => {
+      expect(elementIds(a.doc)).toEqual(["from-a", "from-b"]);
+      expect(elementIds(b.doc)).toEqual(["from-a", "from-b"]);
+    });
+    expect(Y.encodeStateVector(a.doc)).toEqual(Y.encodeStateVector(b.doc));
+  });
+
+  it("a stroke's points appended later reach the other editor", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const a = await connectProvider(server.url, board.id);
+    const b = await connectProvider(server.url, board.id);
+    addStroke(a.doc, "s", [0, 0, 0.5]);
+    await eventually(() => expect(b.doc.getMap("elements").has("s")).toBe(true));
+    const points = (a.doc.getMap("elements").get("s") as Y.Map<unknown>).get("points") as Y.Array<number>;
+    points.push([5, 5, 0.5]);
+    await eventually(() =>
+      expect(((b.doc.getMap("elements").get("s") as Y.Map<unknown>).get("points") as Y.Array<number>).toArray()).toEqual([
+        0, 0, 0.5, 5, 5, 0.5,
+      ]),
+    );
+  });
+
+  it("an editor joining later receives the whole board", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const a = await connectProvider(server.url, board.id);
+    for (let i = 0; i < 20; i++) addStroke(a.doc, `s${i}`);
+    const b = await connectProvider(server.url, board.id);
+    addStroke(b.doc, "late");
+    const c = await connectProvider(server.url, board.id);
+    await eventually(() => expect(elementIds(c.doc)).toEqual(elementIds(a.doc)));
+    expect(elementIds(c.doc)).toHaveLength(21);
+  });
+
+  it("keeps the board across a server restart on the same data directory", async () => {
+    const first = await startTestServer();
+    const board = await newBoard(first);
+    const a = await connectProvider(first.url, board.id);
+    for (let i = 0; i < 5; i++) addStroke(a.doc, `s${i}`);
+    await eventually(() => expect(elementIds(first.app.rooms.loaded(board.id)!.doc)).toHaveLength(5));
+    const expected = Y.encodeStateAsUpdate(a.doc);
+    a.destroy();
+    await first.app.close();
+
+    const second = await startTestServer({ dataDir: first.dataDir });
+    const b = await connectProvider(second.url, board.id);
+    expect(elementIds(b.doc)).toHaveLength(5);
+    const reference = new Y.Doc();
+    Y.applyUpdate(reference, expected);
+    expect(b.doc.getMap("elements").toJSON()).toEqual(reference.getMap("elements").toJSON());
+  });
+
+  it("reports edits and editors in the boards API, and the gallery's ETag follows", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const etagBefore = (await server.request("/api/boards")).headers.get("etag");
+    const a = await connectProvider(server.url, board.id);
+    await connectProvider(server.url, board.id);
+    addStroke(a.doc, "one");
+    addStroke(a.doc, "two");
+    await eventually(async () => {
+      const got = (await (await server.request(`/api/boards/${board.id}`)).json()) as Record<string, unknown>;
+      expect(got).toMatchObject({ editors: 2, elementCount: 2 });
+    });
+    expect((await server.request("/api/boards")).headers.get("etag")).not.toBe(etagBefore);
+  });
+});
+
+describe("refused upgrades", () => {
+  it("refuses an unknown board with 404 and SPEC's body, creating nothing", async () => {
+    const server = await startTestServer();
+    for (const id of ["AAAAAAAAAAAAAAAAAAAAAA", "short", "..%2F..%2Fetc"]) {
+      const { status, body } = await upgradeStatus(`ws://${server.url.host}/ws/${id}`);
+      expect(status).toBe(404);
+      expect(JSON.parse(body).error.code).toBe("not_found");
+    }
+    expect(((await (await server.request("/api/boards")).json()) as { boards: unknown[] }).boards).toEqual([]);
+  });
+
+  it("refuses a foreign Origin with 403, and admits its own, an allowed one, and none", async () => {
+    const server = await startTestServer({ allowedOrigins: ["https://allowed.example"] });
+    const board = await newBoard(server);
+    const url = `ws://${server.url.host}/ws/${board.id}`;
+    expect((await upgradeStatus(url, { Origin: "https://evil.example" })).status).toBe(403);
+    expect((await upgradeStatus(url, { Origin: `http://${server.url.host}` })).status).toBe(101);
+    expect((await upgradeStatus(url, { Origin: "https://allowed.example" })).status).toBe(101);
+    expect((await upgradeStatus(url)).status).toBe(101);
+  });
+});
+
+describe("misbehaving editors are closed alone", () => {
+  async function twoHonestEditors(server: TestServer, boardId: string) {
+    const a = await connectProvider(server.url, boardId);
+    const b = await connectProvider(server.url, boardId);
+    return { a, b };
+  }
+
+  async function stillSyncing(a: { doc: Y.Doc }, b: { doc: Y.Doc }, id: string): Promise<void> {
+    addStroke(a.doc, id);
+    await eventually(() => expect(b.doc.getMap("elements").has(id)).toBe(true));
+  }
+
+  it("closes a frame over the size limit with 1009 while others keep syncing", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const { a, b } = await twoHonestEditors(server, board.id);
+    const bad = await openRaw(server.url, board.id);
+    bad.ws.send(new Uint8Array(9 * 1024 * 1024));
+    expect((await bad.closed).code).toBe(WS_CLOSE.tooLarge);
+    await stillSyncing(a, b, "after-oversize");
+  });
+
+  it("closes undecodable bytes with 1007, storing and forwarding nothing", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const { a, b } = await twoHonestEditors(server, board.id);
+    const bad = await openRaw(server.url, board.id);
+    bad.ws.send(new Uint8Array([0, 2, 50, 1, 2, 3, 4, 5, 6, 7]));
+    expect((await bad.closed).code).toBe(WS_CLOSE.invalidData);
+    const garbage = await openRaw(server.url, board.id);
+    garbage.ws.send(new Uint8Array([77, 1, 2, 3]));
+    expect((await garbage.closed).code).toBe(WS_CLOSE.invalidData);
+    const text = await openRaw(server.url, board.id);
+    text.ws.send("hello");
+    expect((await text.closed).code).toBe(WS_CLOSE.invalidData);
+    await stillSyncing(a, b, "after-garbage");
+    expect(elementIds(b.doc)).toEqual(["after-garbage"]);
+  });
+
+  it("closes an update that decodes as a frame but not as Yjs with 1007, the room's doc untouched", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const { a, b } = await twoHonestEditors(server, board.id);
+    const room = server.app.rooms.loaded(board.id)!;
+    const before = Y.encodeStateAsUpdate(room.doc);
+    // A real update cut short: a valid prefix that Yjs cannot finish reading.
+    const source = new Y.Doc();
+    addStroke(source, "truncated", Array.from({ length: 300 }, (_, i) => i));
+    const full = Y.encodeStateAsUpdate(source);
+    const bad = await openRaw(server.url, board.id);
+    bad.ws.send(encodeUpdate(full.slice(0, Math.floor(full.length / 2))));
+    expect((await bad.closed).code).toBe(WS_CLOSE.invalidData);
+    expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
+    await stillSyncing(a, b, "after-truncated");
+    expect(b.doc.getMap("elements").has("truncated")).toBe(false);
+  });
+
+  it("closes a flood of messages with 1008 while others keep syncing", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const { a, b } = await twoHonestEditors(server, board.id);
+    const bad = await openRaw(server.url, board.id);
+    const query = new Uint8Array([3]);
+    for (let i = 0; i < 5000 && bad.ws.readyState === bad.ws.OPEN; i++) bad.ws.send(query);
+    expect((await bad.closed).code).toBe(WS_CLOSE.policyViolation);
+    await stillSyncing(a, b, "after-flood");
+  });
+
+  it("closes an oversized awareness state with 1008", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const bad = await openRaw(server.url, board.id);
+    const state = JSON.stringify({ user: { name: "x".repeat(20_000) } });
+    bad.ws.send(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 1, clock: 1, state }])));
+    expect((await bad.closed).code).toBe(WS_CLOSE.policyViolation);
+  });
+
+  it("relays only the client ids a connection owns: fake ids beyond the cap go nowhere", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const observer = await connectProvider(server.url, board.id);
+    const bad = await openRaw(server.url, board.id);
+    const fakes = Array.from({ length: 1000 }, (_, i) => ({ clientId: 10_000 + i, clock: 1, state: '{"cursor":null}' }));
+    bad.ws.send(encodeAwarenessMessage(encodeAwarenessUpdate(fakes)));
+    await eventually(() => expect(observer.awareness.getStates().size).toBeGreaterThan(1));
+    // Its own state plus at most the per-connection cap of claimed ids.
+    expect(observer.awareness.getStates().size).toBeLessThanOrEqual(1 + 4);
+    bad.ws.close();
+    await eventually(() => expect(observer.awareness.getStates().size).toBe(1));
+  });
+});
+
+describe("presence", () => {
+  it("shows an editor's cursor to the others and removes it when the editor leaves", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const a = await connectProvider(server.url, board.id);
+    const b = await connectProvider(server.url, board.id);
+    b.awareness.setLocalState({ user: { name: "Bob", color: "#e03131" }, cursor: { x: 12, y: 34 } });
+    await eventually(() =>
+      expect(a.awareness.getStates().get(b.awareness.clientID)).toEqual({
+        user: { name: "Bob", color: "#e03131" },
+        cursor: { x: 12, y: 34 },
+      }),
+    );
+    b.destroy();
+    await eventually(() => expect(a.awareness.getStates().has(b.awareness.clientID)).toBe(false));
+  });
+
+  it("drops an editor that stops answering pings and removes its cursor at once", async () => {
+    const server = await startTestServer({ connection: { pingIntervalMs: 100 } });
+    const board = await newBoard(server);
+    const a = await connectProvider(server.url, board.id);
+    const silent = await openRaw(server.url, board.id, { autoPong: false });
+    const state = JSON.stringify({ user: { name: "Ghost", color: "#000" }, cursor: { x: 1, y: 1 } });
+    silent.ws.send(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 4242, clock: 1, state }])));
+    await eventually(() => expect(a.awareness.getStates().has(4242)).toBe(true));
+    await silent.closed;
+    await eventually(() => expect(a.awareness.getStates().has(4242)).toBe(false));
+  });
+});
+
+describe("deleting a board", () => {
+  it("closes its editors with 4404 and a reason, and refuses new ones", async () => {
+    const server = await startTestServer();
+    const board = await newBoard(server);
+    const editor = await openRaw(server.url, board.id);
+    expect((await server.request(`/api/boards/${board.id}`, { method: "DELETE" })).status).toBe(204);
+    expect(await editor.closed).toEqual({ code: WS_CLOSE.boardDeleted, reason: "board deleted" });
+    expect((await upgradeStatus(`ws://${server.url.host}/ws/${board.id}`)).status).toBe(404);
+  });
+});
+
+// Referenced so the raw-encoder import stays honest if a test above changes.
+void encoding;
