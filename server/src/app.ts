@@ -12,6 +12,7 @@ import type { Store } from "./storage/store.js";
 import { openSqliteStore } from "./storage/sqlite.js";
 import { DEFAULT_REGISTRY_OPTIONS, type RegistryOptions, RoomRegistry } from "./rooms/registry.js";
 import { attachWebSockets } from "./ws/upgrade.js";
+import { registerViewerStream } from "./sse/stream.js";
 import type { ConnectionLimits } from "./ws/connection.js";
 import { registerErrorHandlers } from "./http/errors.js";
 import { registerHealth } from "./http/health.js";
@@ -32,6 +33,8 @@ export interface AppOptions {
   rateLimit?: RateLimitOptions;
   /** Room lifecycle and batching; tests shorten the unload grace. */
   rooms?: Partial<RegistryOptions>;
+  /** How long requests in flight may take once shutdown starts (default 2 s). */
+  shutdownDrainMs?: number;
   /** Per-editor WebSocket limits; defaults from `shared`'s limits. */
   connection?: Partial<ConnectionLimits>;
 }
@@ -76,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const rooms = new RoomRegistry(store, options.logger, { ...DEFAULT_REGISTRY_OPTIONS, ...options.rooms });
   registerBoards(http, { store, live: rooms, bootId: randomBytes(6).toString("base64url") });
   registerView(http, store);
+  registerViewerStream(http, store, rooms);
   if (options.clientDir) await registerStatic(http, options.clientDir);
 
   const webSockets = attachWebSockets(http.server, {
@@ -100,7 +104,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
         // Editors first: their rooms flush to the store, which closes last.
         webSockets.close();
         await rooms.closeAll();
+        // Requests in flight get a moment to finish; then connections that never sent one (an
+        // HTTP client's spare connection, say) are cut rather than waited for.
+        const drain = setTimeout(() => http.server.closeAllConnections(), options.shutdownDrainMs ?? 2000);
         await http.close();
+        clearTimeout(drain);
         await store.close();
       })();
       return closing;

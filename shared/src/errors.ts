@@ -11,6 +11,7 @@ export const HTTP_ERRORS = {
   too_large: { status: 413, message: "The request body is too large." },
   rate_limited: { status: 429, message: "Too many requests; retry later." },
   internal: { status: 500, message: "Something went wrong on the server." },
+  unavailable: { status: 503, message: "The server is shutting down; retry shortly." },
 } as const;
 
 export type ErrorCode = keyof typeof HTTP_ERRORS;

@@ -5,6 +5,7 @@ import type { LiveBoards } from "./live-boards.js";
 import type { Peer } from "./peer.js";
 import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room.js";
 import type { EditorSession } from "./editor-session.js";
+import type { ViewerStream } from "./viewer-feed.js";
 
 export interface RegistryOptions extends RoomOptions {
   /**
@@ -44,13 +45,20 @@ export class RoomRegistry implements LiveBoards {
     return room?.join(peer);
   }
 
+  /** Attaches a viewer's stream to a board's room; undefined when the board does not exist. */
+  async joinViewer(boardId: string, stream: ViewerStream, lastEventId: string | undefined): Promise<{ leave(): void } | undefined> {
+    const room = await this.open(boardId);
+    return room?.watch(stream, lastEventId);
+  }
+
   /** The loaded room of a board, if any (tests and the viewer transport). */
   loaded(boardId: string): Room | undefined {
     return this.rooms.get(boardId);
   }
 
   counts(boardId: string): { editors: number; viewers: number } {
-    return { editors: this.rooms.get(boardId)?.editorCount ?? 0, viewers: 0 };
+    const room = this.rooms.get(boardId);
+    return { editors: room?.editorCount ?? 0, viewers: room?.viewerCount ?? 0 };
   }
 
   version(): number {
@@ -62,8 +70,11 @@ export class RoomRegistry implements LiveBoards {
     if (!room) return;
     this.cancelUnload(boardId);
     this.rooms.delete(boardId);
-    room.markDeleted();
-    room.evict(WS_CLOSE.boardDeleted, "board deleted");
+    room.delete(WS_CLOSE.boardDeleted);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   /** Disconnects everyone and flushes every room: the server is stopping. */

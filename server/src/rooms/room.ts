@@ -8,25 +8,30 @@ import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate } from "../protoc
 import { AwarenessTable } from "./awareness-table.js";
 import { EditorSession } from "./editor-session.js";
 import type { Peer, Rejection } from "./peer.js";
+import { Throttle } from "./throttle.js";
+import { DEFAULT_VIEWER_FEED_OPTIONS, ViewerFeed, type ViewerFeedOptions, type ViewerStream } from "./viewer-feed.js";
+import { presenceEditors } from "./presence.js";
 
 export interface RoomOptions {
   /** Compact the log into a snapshot past this many updates or bytes since the last one. */
   compactAfterUpdates: number;
   compactAfterBytes: number;
   awarenessTickMs: number;
+  viewers: ViewerFeedOptions;
 }
 
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   compactAfterUpdates: 500,
   compactAfterBytes: 1024 * 1024,
   awarenessTickMs: AWARENESS_TICK_MS,
+  viewers: DEFAULT_VIEWER_FEED_OPTIONS,
 };
 
 export interface RoomDeps {
   store: Store;
   logger: Logger;
   options: RoomOptions;
-  /** Called whenever editors join or leave, so the registry can count them and unload. */
+  /** Called whenever editors or viewers come or go, so the registry can count them and unload. */
   onOccupancyChange(room: Room): void;
 }
 
@@ -50,8 +55,8 @@ export class Room {
   private queue: QueuedUpdate[] = [];
   private flushScheduled = false;
   private flushing: Promise<void> | undefined;
-  private awarenessTimer: NodeJS.Timeout | undefined;
-  private lastAwarenessSentAt = 0;
+  private readonly awarenessTick: Throttle;
+  private readonly feed: ViewerFeed;
   private lastSeq: number;
   private loggedUpdates: number;
   private loggedBytes = 0;
@@ -67,6 +72,15 @@ export class Room {
   ) {
     this.lastSeq = lastSeq;
     this.loggedUpdates = loggedUpdates;
+    this.awarenessTick = new Throttle(deps.options.awarenessTickMs, () => this.sendAwareness());
+    this.feed = new ViewerFeed(
+      {
+        snapshot: () => Y.encodeStateAsUpdate(this.doc),
+        editors: () => presenceEditors(this.awareness.liveStates()),
+        onCountChange: () => this.deps.onOccupancyChange(this),
+      },
+      deps.options.viewers,
+    );
   }
 
   /** Loads a board's document from the store; undefined when the board does not exist. */
@@ -90,8 +104,18 @@ export class Room {
     return this.stopped;
   }
 
+  get viewerCount(): number {
+    return this.feed.count;
+  }
+
   get isEmpty(): boolean {
-    return this.editors.size === 0;
+    return this.editors.size === 0 && this.feed.count === 0;
+  }
+
+  /** Attaches a viewer's stream: what it missed since `lastEventId`, or a snapshot; then live. */
+  watch(stream: ViewerStream, lastEventId: string | undefined): { leave(): void } {
+    this.feed.attach(stream, lastEventId);
+    return { leave: () => this.feed.detach(stream) };
   }
 
   /** Attaches an editor and starts the sync: our state vector, then everyone's awareness. */
@@ -108,7 +132,7 @@ export class Room {
   /** @internal EditorSession.leave */
   detach(session: EditorSession): void {
     if (!this.editors.delete(session)) return;
-    if (this.awareness.release(session)) this.scheduleAwareness();
+    if (this.awareness.release(session)) this.awarenessTick.request();
     this.deps.onOccupancyChange(this);
   }
 
@@ -146,7 +170,7 @@ export class Room {
 
   /** @internal EditorSession: entries already decoded and capped. */
   receiveAwareness(session: EditorSession, entries: AwarenessEntry[]): void {
-    if (this.awareness.apply(session, entries)) this.scheduleAwareness();
+    if (this.awareness.apply(session, entries)) this.awarenessTick.request();
   }
 
   /** Writes what is queued, then forwards it. Resolves once everything queued so far is out. */
@@ -166,21 +190,27 @@ export class Room {
   /** Flushes, folds the log into a snapshot, and stops: the last step before the room is dropped. */
   async unload(): Promise<void> {
     await this.flush();
-    clearTimeout(this.awarenessTimer);
+    this.awarenessTick.cancel();
+    this.feed.flushPending();
+    this.feed.close();
     if (!this.stopped && this.loggedUpdates > 0) await this.compact();
     this.stopped = true;
     this.doc.destroy();
   }
 
-  /** Disconnects every editor (board deleted, server stopping). */
+  /** Disconnects every editor (server stopping, store failure); viewers' streams end too. */
   evict(code: number, reason: string): void {
     for (const session of [...this.editors]) session.close(code, reason);
+    this.feed.close();
   }
 
-  /** The board is gone: nothing more may be written for it. */
-  markDeleted(): void {
+  /** The board is gone: nothing more is written; editors are closed and viewers told. */
+  delete(closeCode: number): void {
     this.stopped = true;
     this.queue = [];
+    this.awarenessTick.cancel();
+    for (const session of [...this.editors]) session.close(closeCode, "board deleted");
+    this.feed.deleted();
   }
 
   private scheduleFlush(): void {
@@ -214,6 +244,7 @@ export class Room {
       this.loggedBytes += update.byteLength;
       const message = encodeUpdate(update);
       for (const session of this.editors) if (session !== origin) session.send(message);
+      this.feed.pushUpdate(update);
     }
     const { compactAfterUpdates, compactAfterBytes } = this.deps.options;
     if (this.loggedUpdates >= compactAfterUpdates || this.loggedBytes >= compactAfterBytes) await this.compact();
@@ -240,20 +271,13 @@ export class Room {
     return { code: WS_CLOSE.policyViolation, reason: "too many updates with missing dependencies" };
   }
 
-  /** Coalesced: at most one awareness message per tick, sent at once when the last is old enough. */
-  private scheduleAwareness(): void {
-    if (this.awarenessTimer) return;
-    const wait = Math.max(0, this.lastAwarenessSentAt + this.deps.options.awarenessTickMs - Date.now());
-    this.awarenessTimer = setTimeout(() => this.sendAwareness(), wait);
-  }
-
+  /** Coalesced by `awarenessTick`: one message per tick, latest states only. */
   private sendAwareness(): void {
-    this.awarenessTimer = undefined;
     if (!this.awareness.hasChanges()) return;
-    this.lastAwarenessSentAt = Date.now();
     // Encoded once for the whole room; the senders get their own entries back, which their
     // awareness ignores (same clock), and which spares a per-editor encoding.
     const message = encodeAwarenessMessage(encodeAwarenessUpdate(this.awareness.takeChanges()));
     for (const session of this.editors) session.send(message);
+    this.feed.presenceChanged();
   }
 }

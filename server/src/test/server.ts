@@ -15,7 +15,7 @@ export interface TestServer {
 /** A whole server on a free port with its own data directory, closed when the test ends. */
 export async function startTestServer(options: Partial<Omit<AppOptions, "logger">> = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDir();
-  const app = await buildApp({ ...options, dataDir, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
+  const app = await buildApp({ shutdownDrainMs: 100, ...options, dataDir, logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) });
   const url = await app.listen(0, "127.0.0.1");
   onTestFinished(() => app.close());
   const request = (path: string, init?: RequestInit) => fetch(new URL(path, url), init);

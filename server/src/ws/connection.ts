@@ -96,8 +96,9 @@ export async function serveEditor(
 
   session = await registry.joinEditor(boardId, peer);
   if (!session) {
-    // Deleted between the upgrade check and the load, or the server is stopping.
-    peer.close(WS_CLOSE.boardDeleted, "board not found");
+    // The server is stopping (reconnect later), or the board was deleted since the upgrade check.
+    if (registry.isClosed) peer.close(WS_CLOSE.goingAway, "server shutting down");
+    else peer.close(WS_CLOSE.boardDeleted, "board not found");
     return;
   }
   if (closed) {

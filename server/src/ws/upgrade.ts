@@ -26,9 +26,12 @@ export function attachWebSockets(server: Server, deps: WebSocketDeps): { close()
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES, perMessageDeflate: false });
   const allowed = new Set(deps.allowedOrigins);
 
+  let closing = false;
   server.on("upgrade", (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // A client that resets mid-handshake must not crash the server.
     socket.on("error", () => socket.destroy());
+    // Stopping: providers reconnect at once; they will find the next server instead.
+    if (closing) return refuse(socket, "unavailable", "The server is shutting down.");
     void (async () => {
       const match = PATH.exec(request.url ?? "");
       if (!match) return refuse(socket, "not_found", "No WebSocket endpoint here.");
@@ -52,6 +55,7 @@ export function attachWebSockets(server: Server, deps: WebSocketDeps): { close()
 
   return {
     close() {
+      closing = true;
       wss.close();
     },
   };
@@ -67,7 +71,12 @@ function isAllowedOrigin(origin: string, host: string | undefined, allowed: Set<
   }
 }
 
-const REASON_PHRASES: Record<number, string> = { 403: "Forbidden", 404: "Not Found", 500: "Internal Server Error" };
+const REASON_PHRASES: Record<number, string> = {
+  403: "Forbidden",
+  404: "Not Found",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
 
 function refuse(socket: Duplex, code: ErrorCode, message?: string): void {
   if (socket.destroyed) return;

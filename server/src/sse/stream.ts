@@ -1,0 +1,63 @@
+import type { FastifyInstance } from "fastify";
+import { isWellFormedId } from "@whiteboard/shared";
+import type { Store } from "../storage/store.js";
+import type { RoomRegistry } from "../rooms/registry.js";
+import type { ViewerStream } from "../rooms/viewer-feed.js";
+import { sendError } from "../http/errors.js";
+
+/**
+ * The viewer feed as `text/event-stream`. The route checks the view id like any API call (so an
+ * unknown one is a JSON 404, not an empty stream), then takes the raw response over: from there
+ * the room writes the bytes. Nothing here or in any event names the board's edit id.
+ */
+export function registerViewerStream(app: FastifyInstance, store: Store, registry: RoomRegistry): void {
+  app.get<{ Params: { viewId: string } }>("/api/view/:viewId/events", async (request, reply) => {
+    const { viewId } = request.params;
+    const board = isWellFormedId(viewId) ? await store.getBoardByViewId(viewId) : undefined;
+    if (!board) return sendError(reply, "not_found", "No board with this view id.");
+
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      // The stream ends only when one side is done with it; reusing its connection afterwards
+      // would only keep a shutting-down server waiting on an idle socket.
+      Connection: "close",
+      // nginx and friends buffer proxied responses unless told not to.
+      "X-Accel-Buffering": "no",
+    });
+    res.socket?.setNoDelay(true);
+
+    let open = true;
+    const stream: ViewerStream = {
+      write(chunk) {
+        if (open) res.write(chunk);
+      },
+      get buffered() {
+        return res.writableLength;
+      },
+      end() {
+        if (!open) return;
+        open = false;
+        res.end();
+      },
+    };
+    const lastEventId = request.headers["last-event-id"];
+    const watching = await registry.joinViewer(board.id, stream, typeof lastEventId === "string" ? lastEventId : undefined);
+    if (!watching) {
+      stream.end();
+      return;
+    }
+    // The response's close, not the request's: the request's fires once its body is read, so a
+    // listener there would count viewers who had long left (DESIGN).
+    res.on("close", () => {
+      open = false;
+      watching.leave();
+    });
+    if (res.destroyed) {
+      open = false;
+      watching.leave();
+    }
+  });
+}
