@@ -1,3 +1,5 @@
 export * from "./api.js";
 export * from "./errors.js";
 export * from "./limits.js";
+export * from "./doc.js";
+export * from "./events.js";
