@@ -131,6 +131,24 @@ describe("Room", () => {
     expect((await store.loadDoc(board.id))!.updates).toHaveLength(1);
   });
 
+  it("drops updates parked for missing dependencies past the cap, and closes their sender", async () => {
+    const { board, registry } = await setup();
+    const a = await join(registry, board.id);
+    const source = new Y.Doc();
+    source.getMap("elements").set("first", "x");
+    const afterFirst = Y.encodeStateVector(source);
+    source.getMap("elements").set("big", "y".repeat(5 * 1024 * 1024));
+    // Only the second change: it depends on the first, which the room never gets.
+    const orphan = Y.encodeStateAsUpdate(source, afterFirst);
+    const rejection = a.session.handle(encodeUpdate(orphan));
+    expect(rejection?.code).toBe(WS_CLOSE.policyViolation);
+    const room = registry.loaded(board.id)!;
+    expect(room.doc.store.pendingStructs).toBeNull();
+    expect(room.doc.getMap("elements").has("big")).toBe(false);
+    await room.flush();
+    expect((await registry.loaded(board.id)!.doc.getMap("elements").size)).toBe(0);
+  });
+
   it("flushes and compacts when the last editor leaves, and a reload restores the board", async () => {
     const { board, registry, store } = await setup();
     const a = await join(registry, board.id);

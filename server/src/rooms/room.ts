@@ -163,9 +163,13 @@ export class Room {
       this.deps.logger.warn({ err, boardId: this.boardId }, "update decoded but failed to apply");
       return { code: WS_CLOSE.invalidData, reason: "update rejected" };
     }
+    // An update Yjs had to park is neither stored nor forwarded once the parked bytes pass the
+    // cap: it would be parked again on every reload and at every peer.
+    const overflow = this.checkPending();
+    if (overflow) return overflow;
     this.queue.push({ update, origin });
     this.scheduleFlush();
-    return this.checkPending();
+    return undefined;
   }
 
   /** @internal EditorSession: entries already decoded and capped. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import * as encoding from "lib0/encoding";
 import { WS_CLOSE } from "@whiteboard/shared";
 import { startTestServer, type TestServer } from "../test/server.js";
 import { connectProvider, eventually, openRaw, upgradeStatus } from "../test/editors.js";
@@ -24,6 +23,11 @@ function addStroke(doc: Y.Doc, id: string, points: number[] = [0, 0, 0.5, 10, 10
     element.set("points", Y.Array.from(points));
     doc.getMap("elements").set(id, element);
   });
+}
+
+async function stillSyncing(a: { doc: Y.Doc }, b: { doc: Y.Doc }, id: string): Promise<void> {
+  addStroke(a.doc, id);
+  await eventually(() => expect(b.doc.getMap("elements").has(id)).toBe(true));
 }
 
 const elementIds = (doc: Y.Doc) => [...doc.getMap("elements").keys()].sort();
@@ -134,10 +138,6 @@ describe("misbehaving editors are closed alone", () => {
     return { a, b };
   }
 
-  async function stillSyncing(a: { doc: Y.Doc }, b: { doc: Y.Doc }, id: string): Promise<void> {
-    addStroke(a.doc, id);
-    await eventually(() => expect(b.doc.getMap("elements").has(id)).toBe(true));
-  }
 
   it("closes a frame over the size limit with 1009 while others keep syncing", async () => {
     const server = await startTestServer();
@@ -219,6 +219,29 @@ describe("misbehaving editors are closed alone", () => {
   });
 });
 
+describe("an editor that does not read", () => {
+  it("is dropped once its unread buffer passes the bound, while the others keep syncing", async () => {
+    const server = await startTestServer({ connection: { maxBufferedBytes: 256 * 1024 } });
+    const board = await newBoard(server);
+    const a = await connectProvider(server.url, board.id);
+    const b = await connectProvider(server.url, board.id);
+    const stalled = await openRaw(server.url, board.id);
+    stalled.ws.pause();
+    await eventually(async () => {
+      const got = (await (await server.request(`/api/boards/${board.id}`)).json()) as { editors: number };
+      expect(got.editors).toBe(3);
+    });
+    // Big strokes until the kernel's buffers are full and the server's bound is passed
+    // (bounded: at most about 40 MB).
+    for (let i = 0; i < 200 && server.app.rooms.counts(board.id).editors === 3; i++) {
+      addStroke(a.doc, `big-${i}`, Array.from({ length: 15_000 }, (_, k) => k));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(server.app.rooms.counts(board.id).editors).toBe(2);
+    await stillSyncing(a, b, "after-stall");
+  }, 30_000);
+});
+
 describe("presence", () => {
   it("shows an editor's cursor to the others and removes it when the editor leaves", async () => {
     const server = await startTestServer();
@@ -259,6 +282,3 @@ describe("deleting a board", () => {
     expect((await upgradeStatus(`ws://${server.url.host}/ws/${board.id}`)).status).toBe(404);
   });
 });
-
-// Referenced so the raw-encoder import stays honest if a test above changes.
-void encoding;
