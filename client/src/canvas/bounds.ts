@@ -1,0 +1,96 @@
+import { type Element, POLYLINE_POINT_SIZE, STROKE_POINT_SIZE } from "@whiteboard/shared";
+import type { Viewport } from "./viewport";
+
+/** An axis-aligned box. */
+export interface Bounds {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** Text is measured without a canvas: a generous guess only has to keep it from being culled. */
+const TEXT_ADVANCE_PER_CHAR = 0.65;
+export const TEXT_LINE_HEIGHT = 1.25;
+
+/** An element's box before rotation, relative to its `x`, `y`, ink width included. */
+export function localBounds(element: Element): Bounds {
+  switch (element.type) {
+    case "stroke":
+      return pointsBounds(element.points, STROKE_POINT_SIZE, element.width);
+    case "line":
+    case "arrow":
+      // An arrowhead reaches a few widths past the line; `arrowHeadLength` stays within this.
+      return pointsBounds(element.points, POLYLINE_POINT_SIZE, element.width * 4 + 16);
+    case "rect":
+    case "ellipse": {
+      const half = element.width / 2;
+      return { minX: -half, minY: -half, maxX: element.w + half, maxY: element.h + half };
+    }
+    case "text": {
+      const lines = element.text.split("\n");
+      const longest = Math.max(0, ...lines.map((line) => line.length));
+      return {
+        minX: 0,
+        minY: 0,
+        maxX: longest * element.fontSize * TEXT_ADVANCE_PER_CHAR,
+        maxY: lines.length * element.fontSize * TEXT_LINE_HEIGHT,
+      };
+    }
+    default: {
+      const unhandled: never = element;
+      return unhandled;
+    }
+  }
+}
+
+export function centreOf(bounds: Bounds): { x: number; y: number } {
+  return { x: (bounds.minX + bounds.maxX) / 2, y: (bounds.minY + bounds.maxY) / 2 };
+}
+
+/** Board-space box of an element; a rotated one gets the circle its box can sweep, which is enough for culling. */
+export function boardBounds(element: Element, local: Bounds): Bounds {
+  if (!element.rotation) {
+    return {
+      minX: element.x + local.minX,
+      minY: element.y + local.minY,
+      maxX: element.x + local.maxX,
+      maxY: element.y + local.maxY,
+    };
+  }
+  const centre = centreOf(local);
+  const radius = Math.hypot(local.maxX - local.minX, local.maxY - local.minY) / 2;
+  const cx = element.x + centre.x;
+  const cy = element.y + centre.y;
+  return { minX: cx - radius, minY: cy - radius, maxX: cx + radius, maxY: cy + radius };
+}
+
+export function visibleBounds(viewport: Viewport, cssWidth: number, cssHeight: number): Bounds {
+  return {
+    minX: viewport.x,
+    minY: viewport.y,
+    maxX: viewport.x + cssWidth / viewport.zoom,
+    maxY: viewport.y + cssHeight / viewport.zoom,
+  };
+}
+
+export function intersects(a: Bounds, b: Bounds): boolean {
+  return a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
+}
+
+function pointsBounds(points: readonly number[], size: number, pad: number): Bounds {
+  let minX = Number.POSITIVE_INFINITY;
+  let minY = Number.POSITIVE_INFINITY;
+  let maxX = Number.NEGATIVE_INFINITY;
+  let maxY = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i + 1 < points.length; i += size) {
+    const x = points[i]!;
+    const y = points[i + 1]!;
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  if (minX > maxX) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  return { minX: minX - pad, minY: minY - pad, maxX: maxX + pad, maxY: maxY + pad };
+}

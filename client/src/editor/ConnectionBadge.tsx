@@ -1,0 +1,26 @@
+import type { ConnectionStatus } from "../board/connection-status";
+
+const LABELS: Record<ConnectionStatus, string> = {
+  connecting: "Connecting…",
+  connected: "connected",
+  reconnecting: "reconnecting…",
+  offline: "offline",
+  deleted: "deleted",
+};
+
+const HINTS: Record<ConnectionStatus, string> = {
+  connecting: "Opening the live connection to the board.",
+  connected: "Live: your changes reach everyone on the board as you make them.",
+  reconnecting: "The connection dropped. Keep drawing: your changes are kept and sent when it is back.",
+  offline: "No connection. Keep drawing: your changes are kept and sent when the connection returns.",
+  deleted: "This board was deleted.",
+};
+
+/** The live connection's state, always visible: drawing offline works, but the user should know. */
+export function ConnectionBadge({ status }: { status: ConnectionStatus }) {
+  return (
+    <span className={`connection ${status}`} data-testid="connection-status" role="status" title={HINTS[status]}>
+      {LABELS[status]}
+    </span>
+  );
+}
