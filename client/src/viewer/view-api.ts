@@ -6,3 +6,8 @@ export async function fetchViewInfo(viewId: string, signal?: AbortSignal): Promi
   const response = await request(`/api/view/${encodeURIComponent(viewId)}`, signal ? { signal } : {});
   return readBody(response, viewInfoSchema);
 }
+
+/** SPEC's Server-Sent Events feed of a board, by its view id. */
+export function viewFeedPath(viewId: string): string {
+  return `/api/view/${encodeURIComponent(viewId)}/events`;
+}

@@ -1,0 +1,24 @@
+import type { FeedStatus } from "./feed-client";
+
+type ShownStatus = Exclude<FeedStatus, "deleted">;
+
+const LABELS: Record<ShownStatus, string> = {
+  connecting: "connecting…",
+  live: "live",
+  reconnecting: "reconnecting…",
+};
+
+const HINTS: Record<ShownStatus, string> = {
+  connecting: "Opening the live feed of the board.",
+  live: "Live: you see changes as they are made.",
+  reconnecting: "The feed dropped. It reconnects by itself and catches up on what you missed.",
+};
+
+/** Whether what the viewer sees is current; a deleted board has its own page instead. */
+export function FeedBadge({ status }: { status: ShownStatus }) {
+  return (
+    <span className={`feed-status ${status}`} data-testid="viewer-status" role="status" title={HINTS[status]}>
+      {LABELS[status]}
+    </span>
+  );
+}
