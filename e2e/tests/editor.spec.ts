@@ -167,3 +167,15 @@ test("an unknown board shows not found, and a board deleted while open says so",
   await expect(page.getByTestId("board-deleted")).toContainText("This board was deleted");
   await expect(page.getByTestId("editor-canvas")).toHaveCount(0);
 });
+
+test("the editor's share control copies the view-only link, never the edit link", async ({ browser, server }) => {
+  const board = await createBoard(server.url, "Shared");
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/b/${board.id}`);
+  await page.getByTestId("copy-view-link").click();
+  await expect(page.getByTestId("copy-view-link")).toHaveText("Copied");
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(`${server.url}/v/${board.viewId}`);
+  expect(copied).not.toContain(board.id);
+});

@@ -17,6 +17,7 @@ import { createEditorStore } from "./editor-store";
 import { NameField } from "./NameField";
 import { Toolbar } from "./Toolbar";
 import { useLiveBoard } from "./use-live-board";
+import { ShareViewLink } from "./ShareViewLink";
 
 /** The live editor of a board known to exist: canvas, tools, presence and connection state. */
 export function EditorView({ board }: { board: Board }) {
@@ -97,6 +98,7 @@ export function EditorView({ board }: { board: Board }) {
           <ConnectionBadge status={status} />
         </div>
         <div className="editor-bar-group">
+          <ShareViewLink viewId={board.viewId} />
           {live && <PresenceList presence={live.presence} />}
           <NameField
             name={identity.name}
