@@ -1,32 +1,37 @@
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { ApiError, describeError, isAbort } from "../api/api-error";
 import { NotFoundPage } from "./NotFoundPage";
 import { PageShell } from "./PageShell";
 
-type Loaded =
+type Loaded<T> =
   | { state: "loading" }
-  | { state: "found"; name: string }
+  | { state: "found"; value: T }
   | { state: "missing" }
   | { state: "failed"; message: string };
 
 /**
- * A board's page before it has its canvas: the board's name, proof that the id is real, and
- * the way back. `load` must be stable for a given board (memoise it on the id).
+ * A page that needs one thing fetched before it can show anything (the editor's board, the
+ * viewer's view info): loading, not found (a 404), failed (with a retry), or the page itself.
  */
-export function BoardPlaceholder({
+export function LoadedPage<T>({
+  loadKey,
   load,
-  comingSoon,
+  notFoundMessage,
+  render,
 }: {
-  load: (signal: AbortSignal) => Promise<string>;
-  comingSoon: string;
+  /** Reloads when this changes. */
+  loadKey: string;
+  load: (signal: AbortSignal) => Promise<T>;
+  notFoundMessage: string;
+  render: (value: T) => ReactNode;
 }) {
-  const [loaded, setLoaded] = useState<Loaded>({ state: "loading" });
+  const [loaded, setLoaded] = useState<Loaded<T>>({ state: "loading" });
 
   useEffect(() => {
     const controller = new AbortController();
     setLoaded({ state: "loading" });
     load(controller.signal).then(
-      (name) => setLoaded({ state: "found", name }),
+      (value) => setLoaded({ state: "found", value }),
       (error: unknown) => {
         if (isAbort(error)) return;
         if (error instanceof ApiError && error.status === 404) setLoaded({ state: "missing" });
@@ -34,11 +39,10 @@ export function BoardPlaceholder({
       },
     );
     return () => controller.abort();
-  }, [load]);
+    // `load` is a fresh closure each render; `loadKey` says when it means something new.
+  }, [loadKey]);
 
   switch (loaded.state) {
-    case "missing":
-      return <NotFoundPage heading="Board not found" message="It may have been deleted, or the link is incomplete." />;
     case "loading":
       return (
         <PageShell title="Loading">
@@ -47,6 +51,8 @@ export function BoardPlaceholder({
           </p>
         </PageShell>
       );
+    case "missing":
+      return <NotFoundPage heading="Board not found" message={notFoundMessage} />;
     case "failed":
       return (
         <PageShell title="Could not load the board">
@@ -55,24 +61,14 @@ export function BoardPlaceholder({
             <p className="muted" role="alert">
               {loaded.message}
             </p>
-            <a className="button" href="/">
-              Back to your boards
+            <a className="button" href={window.location.pathname}>
+              Try again
             </a>
           </section>
         </PageShell>
       );
     case "found":
-      return (
-        <PageShell title={loaded.name}>
-          <section className="message-page">
-            <h1 data-testid="board-title">{loaded.name}</h1>
-            <p className="muted">{comingSoon}</p>
-            <a className="button" href="/">
-              Back to your boards
-            </a>
-          </section>
-        </PageShell>
-      );
+      return <>{render(loaded.value)}</>;
     default: {
       const unhandled: never = loaded;
       return unhandled;
