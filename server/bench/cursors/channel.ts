@@ -1,0 +1,25 @@
+import type { FromLoad, ToLoad } from "./messages.js";
+
+/** The load process's side of the IPC channel; the coordinator is the only other party. */
+export function reportToCoordinator(message: FromLoad): void {
+  if (process.send === undefined) throw new Error("a load process must be started by the bench coordinator (fork)");
+  process.send(message);
+}
+
+export function onCoordinatorCommand(handler: (command: ToLoad) => void): void {
+  process.on("message", (message) => handler(message as ToLoad));
+  // The coordinator going away (killed, crashed) must not leave load running against a server.
+  process.on("disconnect", () => process.exit(0));
+}
+
+/** Turns any failure into a report and an exit, so the coordinator never waits on a dead process. */
+export function failToCoordinator(err: unknown): never {
+  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  try {
+    reportToCoordinator({ type: "failure", message });
+  } finally {
+    process.exitCode = 1;
+  }
+  setTimeout(() => process.exit(1), 100);
+  throw err;
+}

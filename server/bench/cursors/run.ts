@@ -1,0 +1,170 @@
+/**
+ * One cursor run against one server: fork the load, ramp the connections up, warm up, measure,
+ * let what is in flight drain, collect. Every wait is bounded, so a server that falls behind
+ * ends its run with what it delivered instead of hanging the bench.
+ */
+import { randomInt } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { now } from "./clock.js";
+import { sampleProcess } from "../proc-stats.js";
+import { LoadProcess } from "./load-process.js";
+import type { EditorIdentity, EditorResult, ObserverResult } from "./messages.js";
+import { summarize, type CursorFigures } from "./stats.js";
+
+export interface CursorRunOptions {
+  url: string;
+  editors: number;
+  observers: number;
+  /** Processes the editors are spread over; observers get one of their own. */
+  editorProcesses: number;
+  intervalMs: number;
+  warmupMs: number;
+  measureMs: number;
+  /** The drain ends once observers received nothing new for this long... */
+  drainQuietMs: number;
+  /** ...or after this long, whichever comes first. */
+  drainMaxMs: number;
+  /** Called at the window's edges, e.g. to sample the server's CPU time. */
+  onWindowStart?: () => void;
+  onWindowEnd?: () => void;
+}
+
+export interface CursorRunResult {
+  figures: CursorFigures;
+  editorsReady: number;
+  observersReady: number;
+  connectErrors: string[];
+  drainMs: number;
+  /** The drain was cut at drainMaxMs while states were still arriving. */
+  drainCut: boolean;
+  /** CPU the load processes used in the window, in % of one core: the load competes for cores. */
+  loadCpuPercent: number | undefined;
+}
+
+function cpuSeconds(pids: ReadonlyArray<number | undefined>): number | undefined {
+  let total = 0;
+  for (const pid of pids) {
+    const sample = sampleProcess(pid);
+    if (sample === undefined) return undefined;
+    total += sample.cpuSeconds;
+  }
+  return total;
+}
+
+/** Handshakes in flight per load process: a browser-like trickle, not a SYN flood. */
+const CONNECT_CONCURRENCY = 20;
+const CONNECT_TIMEOUT_MS = 15_000;
+/** The whole ramp, however many sockets: past it the run is reported as failed. */
+const RAMP_TIMEOUT_MS = 90_000;
+const REPORT_TIMEOUT_MS = 15_000;
+/** Between the schedule going out and the first send, so every process has it in hand. */
+const SCHEDULE_LEAD_MS = 300;
+const DRAIN_POLL_MS = 50;
+
+const COLORS = ["#e03131", "#2f9e44", "#1971c2", "#f08c00", "#9c36b5", "#0c8599", "#e8590c", "#5c940d"];
+
+function identities(count: number): EditorIdentity[] {
+  // Random like Yjs's own client ids, consecutive so they never collide within a run.
+  const base = randomInt(1, 2 ** 31);
+  return Array.from({ length: count }, (_, i) => ({
+    clientId: base + i,
+    name: `editor ${i + 1}`,
+    color: COLORS[i % COLORS.length] as string,
+  }));
+}
+
+function split<T>(items: readonly T[], parts: number): T[][] {
+  const out: T[][] = Array.from({ length: parts }, () => []);
+  items.forEach((item, i) => out[i % parts]?.push(item));
+  return out.filter((part) => part.length > 0);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+export async function runCursors(options: CursorRunOptions): Promise<CursorRunResult> {
+  const editorModule = fileURLToPath(new URL("./editor-process.ts", import.meta.url));
+  const observerModule = fileURLToPath(new URL("./observer-process.ts", import.meta.url));
+  const editorGroups = split(identities(options.editors), options.editorProcesses);
+  const editorProcs = editorGroups.map((_, i) => new LoadProcess(`editor process ${i + 1}`, editorModule));
+  const observerProc = new LoadProcess("observer process", observerModule);
+  const all = [...editorProcs, observerProc];
+  try {
+    // Observers first, so they are attached before the first cursor moves.
+    observerProc.send({
+      type: "connect",
+      role: "observers",
+      url: options.url,
+      clients: identities(options.observers),
+      concurrency: CONNECT_CONCURRENCY,
+      timeoutMs: CONNECT_TIMEOUT_MS,
+    });
+    const observersConnected = await observerProc.next("connected", RAMP_TIMEOUT_MS);
+    editorProcs.forEach((proc, i) =>
+      proc.send({
+        type: "connect",
+        role: "editors",
+        url: options.url,
+        clients: editorGroups[i] ?? [],
+        concurrency: CONNECT_CONCURRENCY,
+        timeoutMs: CONNECT_TIMEOUT_MS,
+      }),
+    );
+    const editorsConnected = await Promise.all(editorProcs.map((p) => p.next("connected", RAMP_TIMEOUT_MS)));
+    const connectErrors = [observersConnected, ...editorsConnected]
+      .map((c) => c.firstError)
+      .filter((e): e is string => e !== undefined);
+    const editorsReady = editorsConnected.reduce((sum, c) => sum + c.ready, 0);
+    if (observersConnected.ready === 0) throw new Error(`no observer could connect: ${connectErrors[0] ?? "unknown"}`);
+
+    const sendStart = now() + SCHEDULE_LEAD_MS;
+    const windowStart = sendStart + options.warmupMs;
+    const windowEnd = windowStart + options.measureMs;
+    for (const proc of all) {
+      proc.send({ type: "schedule", sendStart, windowStart, windowEnd, intervalMs: options.intervalMs });
+    }
+    const pids = all.map((p) => p.pid);
+    await sleep(windowStart - now());
+    options.onWindowStart?.();
+    const loadCpuAtStart = cpuSeconds(pids);
+    await sleep(windowEnd - now());
+    options.onWindowEnd?.();
+    const loadCpuAtEnd = cpuSeconds(pids);
+
+    let last = observerProc.progress;
+    let lastChange = now();
+    let drainCut = false;
+    for (;;) {
+      await sleep(DRAIN_POLL_MS);
+      const t = now();
+      if (observerProc.progress !== last) {
+        last = observerProc.progress;
+        lastChange = t;
+      }
+      if (t - lastChange >= options.drainQuietMs) break;
+      if (t - windowEnd >= options.drainMaxMs) {
+        drainCut = true;
+        break;
+      }
+    }
+    const drainMs = now() - windowEnd;
+
+    for (const proc of all) proc.send({ type: "finish" });
+    const reports = await Promise.all(all.map((p) => p.next("result", REPORT_TIMEOUT_MS)));
+    const editorResults = reports.map((r) => r.result).filter((r): r is EditorResult => r.role === "editors");
+    const observerResults = reports.map((r) => r.result).filter((r): r is ObserverResult => r.role === "observers");
+    return {
+      figures: summarize(editorResults, observerResults, observersConnected.ready, editorsReady, options.measureMs / 1000, drainMs),
+      editorsReady,
+      observersReady: observersConnected.ready,
+      connectErrors,
+      drainMs,
+      drainCut,
+      loadCpuPercent:
+        loadCpuAtStart === undefined || loadCpuAtEnd === undefined
+          ? undefined
+          : ((loadCpuAtEnd - loadCpuAtStart) / (options.measureMs / 1000)) * 100,
+    };
+  } finally {
+    for (const proc of all) proc.kill();
+  }
+}
