@@ -72,10 +72,14 @@ test("a stroke drawn in one tab reaches the other tab's doc and canvas, and is s
   const alice = await openEditor(browser, server.url, board.id);
   const bob = await openEditor(browser, server.url, board.id);
 
-  // The boards API counts both open editors.
+  // The boards API counts both open editors, and so does the gallery a third person has open.
   await expect
     .poll(async () => ((await (await fetch(`${server.url}/api/boards/${board.id}`)).json()) as BoardJson).editors)
     .toBe(2);
+  const gallery = await (await browser.newContext()).newPage();
+  await gallery.goto(server.url);
+  await expect(gallery.getByTestId("board-presence")).toContainText("2 editing");
+  await gallery.close();
 
   await alice.getByTestId("user-name-input").fill("Alice");
   await alice.getByTestId("tool-pen").click();
