@@ -16,4 +16,15 @@ describe("API rate limit", () => {
     const server = await startTestServer({ rateLimit: { max: 1, windowMs: 60_000 } });
     for (let i = 0; i < 5; i++) expect((await server.request("/healthz")).status).toBe(200);
   });
+
+  it("does not limit viewer feed connections, which a browser would not retry after a 429", async () => {
+    const server = await startTestServer({ rateLimit: { max: 2, windowMs: 60_000 } });
+    const board = (await (await server.request("/api/boards", { method: "POST" })).json()) as { viewId: string };
+    for (let i = 0; i < 5; i++) {
+      const controller = new AbortController();
+      const res = await server.request(`/api/view/${board.viewId}/events`, { signal: controller.signal });
+      expect(res.status).toBe(200);
+      controller.abort();
+    }
+  });
 });

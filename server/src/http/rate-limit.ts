@@ -15,12 +15,18 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 600, windowMs: 60_000
 
 export const RATE_LIMITED_ERROR_CODE = "WB_RATE_LIMITED";
 
-/** Per-address limit on the JSON API; pages and assets are not limited. */
+/**
+ * The viewer feed is not counted: a browser's `EventSource` that gets a 429 gives up for good,
+ * and after a restart every viewer behind one NAT reconnects within seconds.
+ */
+const VIEWER_FEED = /^\/api\/view\/[^/]+\/events(?:\?|$)/;
+
+/** Per-address limit on the JSON API; pages, assets and the viewer feed are not limited. */
 export async function registerRateLimit(app: FastifyInstance, options: RateLimitOptions): Promise<void> {
   await app.register(rateLimit, {
     max: options.max,
     timeWindow: options.windowMs,
-    allowList: (request) => !request.url.startsWith("/api/"),
+    allowList: (request) => !request.url.startsWith("/api/") || VIEWER_FEED.test(request.url),
     // Thrown by the plugin and turned into SPEC's body by the one error handler; the plugin has
     // already set `Retry-After`.
     errorResponseBuilder: (_request, context) =>

@@ -103,8 +103,8 @@ describe("ViewerFeed", () => {
       vi.advanceTimersByTime(5);
     }
     vi.advanceTimersByTime(100);
-    const presence = viewer.events().filter((e) => e.event === "presence");
-    // 1 s of cursor moves.
+    // The first presence is the newcomer's own, on attach; then 1 s of cursor moves.
+    const presence = viewer.events().filter((e) => e.event === "presence").slice(1);
     expect(presence.length).toBeLessThanOrEqual(21);
     expect(presence.length).toBeGreaterThanOrEqual(15);
     expect(presence.at(-1)!.data).toEqual({
@@ -113,7 +113,7 @@ describe("ViewerFeed", () => {
     });
     feed.presenceChanged();
     vi.advanceTimersByTime(100);
-    expect(viewer.events().filter((e) => e.event === "presence")).toHaveLength(presence.length);
+    expect(viewer.events().filter((e) => e.event === "presence")).toHaveLength(presence.length + 1);
   });
 
   it("numbers events with strictly increasing ids", () => {
@@ -146,7 +146,7 @@ describe("ViewerFeed", () => {
 
     const resumed = new RecordingStream();
     feed.attach(resumed, String(lastSeen));
-    const events = resumed.events();
+    const events = resumed.events().filter((e) => e.event !== "presence");
     expect(events.map((e) => e.event)).toEqual(["update", "update"]);
     const replica = docFromEvents(first.events());
     for (const e of events) Y.applyUpdate(replica, Buffer.from((e.data as { update: string }).update, "base64"));
@@ -204,6 +204,25 @@ describe("ViewerFeed", () => {
     expect(slow.ended).toBe(true);
     expect(feed.count).toBe(1);
     expect(fast.events().some((e) => e.event === "update")).toBe(true);
+  });
+
+  it("announces a change of the viewer count alone at most once a second, and presence at once to a newcomer", () => {
+    const { feed } = makeFeed({ countIntervalMs: 1000 });
+    const first = new RecordingStream();
+    feed.attach(first, undefined);
+    vi.advanceTimersByTime(1100);
+    const before = first.events().filter((e) => e.event === "presence").length;
+    const joiners = Array.from({ length: 50 }, () => new RecordingStream());
+    for (const joiner of joiners) {
+      feed.attach(joiner, undefined);
+      vi.advanceTimersByTime(10);
+    }
+    vi.advanceTimersByTime(1100);
+    const counts = first.events().filter((e) => e.event === "presence").slice(before).map((e) => (e.data as { viewers: number }).viewers);
+    // 50 joins over half a second: at most two announcements, the last one right.
+    expect(counts.length).toBeLessThanOrEqual(2);
+    expect(counts.at(-1)).toBe(51);
+    for (const joiner of joiners) expect(joiner.events().some((e) => e.event === "presence")).toBe(true);
   });
 
   it("sends a comment while idle, so proxies keep the stream open", () => {

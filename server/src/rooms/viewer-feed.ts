@@ -22,6 +22,12 @@ export interface ViewerStream {
 export interface ViewerFeedOptions {
   updateBatchMs: number;
   presenceIntervalMs: number;
+  /**
+   * A change of the viewer count alone is sent at most this often: it matters to nobody within
+   * a second, and while thousands join, a presence event to everyone per join would swamp the
+   * feed.
+   */
+  countIntervalMs: number;
   heartbeatMs: number;
   /** The resume log: recent `update` events kept for reconnecting viewers. */
   logMaxEvents: number;
@@ -37,6 +43,7 @@ export interface ViewerFeedOptions {
 export const DEFAULT_VIEWER_FEED_OPTIONS: ViewerFeedOptions = {
   updateBatchMs: SSE_UPDATE_BATCH_MS,
   presenceIntervalMs: SSE_PRESENCE_INTERVAL_MS,
+  countIntervalMs: 1000,
   heartbeatMs: SSE_HEARTBEAT_MS,
   logMaxEvents: 1000,
   logMaxBytes: 8 * 1024 * 1024,
@@ -76,10 +83,16 @@ export class ViewerFeed {
   private readonly log: LoggedEvent[] = [];
   private logBytes = 0;
   private pending: Uint8Array[] = [];
-  private readonly updates: Throttle;
-  private readonly presence: Throttle;
+  /** One tick sends what is due, update and presence together, as one write per viewer. */
+  private readonly tick: Throttle;
   private heartbeat: NodeJS.Timeout | undefined;
   private lastPresence = "";
+  private editorsChanged = false;
+  private countChanged = false;
+  private lastCountSentAt = -Infinity;
+  private countTimer: NodeJS.Timeout | undefined;
+  /** The viewer count as last broadcast; cursor-only presence repeats it. */
+  private announcedCount = 0;
   /** Changes with every pushed update: the cached snapshot is valid while it does not. */
   private docVersion = 0;
   private snapshotCache: { docVersion: number; id: number; bytes: Buffer } | undefined;
@@ -88,26 +101,23 @@ export class ViewerFeed {
     private readonly source: ViewerFeedSource,
     private readonly options: ViewerFeedOptions = DEFAULT_VIEWER_FEED_OPTIONS,
   ) {
-    this.updates = new Throttle(options.updateBatchMs, () => this.emitUpdates());
-    this.presence = new Throttle(options.presenceIntervalMs, () => this.emitPresence());
+    this.tick = new Throttle(Math.min(options.updateBatchMs, options.presenceIntervalMs), () => this.sendDue());
   }
 
   get count(): number {
     return this.viewers.size;
   }
 
-  /** A new viewer: the retry hint, then what it missed (or a snapshot), then presence shortly. */
+  /** A new viewer: the retry hint, what it missed (or a snapshot), and presence as it is now. */
   attach(stream: ViewerStream, lastEventId: string | undefined): void {
     stream.write(RETRY);
     const missed = this.missedSince(lastEventId);
     if (missed) for (const event of missed) stream.write(event.bytes);
     else stream.write(this.snapshotEvent());
     this.viewers.add(stream);
+    stream.write(encodeSseEvent(++this.lastId, SSE_EVENTS.presence, this.presenceData()));
     this.heartbeat ??= setInterval(() => this.broadcast(HEARTBEAT), this.options.heartbeatMs);
-    // The newcomer needs presence even when nothing else changed.
-    this.lastPresence = "";
-    this.presence.request();
-    this.source.onCountChange();
+    this.viewerCountChanged();
   }
 
   detach(stream: ViewerStream): void {
@@ -116,19 +126,20 @@ export class ViewerFeed {
       clearInterval(this.heartbeat);
       this.heartbeat = undefined;
     }
-    this.presence.request();
-    this.source.onCountChange();
+    this.viewerCountChanged();
   }
 
   /** An update the editors have (stored and forwarded): goes out in the next batch. */
   pushUpdate(update: Uint8Array): void {
     this.pending.push(update);
     this.docVersion += 1;
-    this.updates.request();
+    this.tick.request();
   }
 
+  /** Editors' awareness changed (cursors, names, who is here). */
   presenceChanged(): void {
-    this.presence.request();
+    this.editorsChanged = true;
+    this.tick.request();
   }
 
   /** The board is gone: say so, then end every stream. */
@@ -139,8 +150,8 @@ export class ViewerFeed {
 
   /** Ends every stream without a word (server stopping): viewers reconnect and resume. */
   close(): void {
-    this.updates.cancel();
-    this.presence.cancel();
+    this.tick.cancel();
+    clearTimeout(this.countTimer);
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
     const streams = [...this.viewers];
@@ -150,7 +161,14 @@ export class ViewerFeed {
 
   /** Flushes a pending batch at once (unload). */
   flushPending(): void {
-    if (this.pending.length > 0) this.emitUpdates();
+    const update = this.updateEvent();
+    if (update) this.broadcast(update);
+  }
+
+  private viewerCountChanged(): void {
+    this.countChanged = true;
+    this.source.onCountChange();
+    this.tick.request();
   }
 
   private missedSince(lastEventId: string | undefined): LoggedEvent[] | undefined {
@@ -170,8 +188,15 @@ export class ViewerFeed {
     return this.snapshotCache.bytes;
   }
 
-  private emitUpdates(): void {
-    if (this.pending.length === 0) return;
+  /** What is due this tick, as one buffer, so each viewer costs one write. */
+  private sendDue(): void {
+    const parts = [this.updateEvent(), this.presenceEvent()].filter((part): part is Buffer => part !== undefined);
+    if (parts.length > 0) this.broadcast(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+  }
+
+  /** The pending batch as one `update` event, logged for resumes; undefined when none. */
+  private updateEvent(): Buffer | undefined {
+    if (this.pending.length === 0) return undefined;
     const merged = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
     this.pending = [];
     const id = ++this.lastId;
@@ -183,15 +208,38 @@ export class ViewerFeed {
       this.logBytes -= dropped.bytes.length;
       this.logFloor = dropped.id;
     }
-    this.broadcast(bytes);
+    return bytes;
   }
 
-  private emitPresence(): void {
-    const data: PresenceEventData = { editors: this.source.editors(), viewers: this.viewers.size };
+  /** A `presence` event when editors changed, or the count and its interval has passed. */
+  private presenceEvent(): Buffer | undefined {
+    const now = performance.now();
+    const countDue = this.countChanged && now - this.lastCountSentAt >= this.options.countIntervalMs;
+    if (this.countChanged && !countDue && this.countTimer === undefined) {
+      this.countTimer = setTimeout(() => {
+        this.countTimer = undefined;
+        this.tick.request();
+      }, this.options.countIntervalMs - (now - this.lastCountSentAt));
+    }
+    if (!this.editorsChanged && !countDue) return undefined;
+    this.editorsChanged = false;
+    const data = this.presenceData();
+    if (countDue) {
+      this.countChanged = false;
+      this.lastCountSentAt = now;
+    } else {
+      // The count may have moved without being due: send the one last announced.
+      data.viewers = this.announcedCount;
+    }
+    this.announcedCount = data.viewers;
     const json = JSON.stringify(data);
-    if (json === this.lastPresence || this.viewers.size === 0) return;
+    if (json === this.lastPresence || this.viewers.size === 0) return undefined;
     this.lastPresence = json;
-    this.broadcast(encodeSseEvent(++this.lastId, SSE_EVENTS.presence, data));
+    return encodeSseEvent(++this.lastId, SSE_EVENTS.presence, data);
+  }
+
+  private presenceData(): PresenceEventData {
+    return { editors: this.source.editors(), viewers: this.viewers.size };
   }
 
   private broadcast(bytes: Buffer): void {

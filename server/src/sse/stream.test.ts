@@ -154,7 +154,7 @@ describe("viewer feed over SSE", () => {
 
   it("a viewer that stops reading is cut off with bounded memory, and the others keep up", async () => {
     const server = await startTestServer({
-      rooms: { viewers: { updateBatchMs: 50, presenceIntervalMs: 50, heartbeatMs: 15_000, logMaxEvents: 1000, logMaxBytes: 8 << 20, maxBufferedBytes: 256 * 1024 } },
+      rooms: { viewers: { updateBatchMs: 50, presenceIntervalMs: 50, countIntervalMs: 1000, heartbeatMs: 15_000, logMaxEvents: 1000, logMaxBytes: 8 << 20, maxBufferedBytes: 256 * 1024 } },
     });
     const board = await newBoard(server);
     const editor = await connectProvider(server.url, board.id);
