@@ -8,3 +8,4 @@ export * from "./element-id.js";
 export * from "./doc-quantise.js";
 export * from "./doc-order.js";
 export * from "./doc-stroke.js";
+export * from "./element-edit.js";

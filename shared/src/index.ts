@@ -3,3 +3,4 @@ export * from "./errors.js";
 export * from "./limits.js";
 export * from "./doc.js";
 export * from "./events.js";
+export * from "./element-file.js";

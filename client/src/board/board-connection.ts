@@ -3,6 +3,7 @@ import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { sendOnlyOwnAwareness } from "./own-awareness";
+import { attachOfflineStore } from "./offline-store";
 import { boardSocketBase } from "./socket-url";
 
 /** One live board: its doc, kept in sync with the server, and the editors' awareness. */
@@ -40,6 +41,8 @@ export function connectBoard({ boardId, location, initialState }: ConnectOptions
     disableBc: true,
     shouldReconnect,
   });
+  // Kept in IndexedDB too: a tab reloaded while offline still has, and later sends, its strokes.
+  const detachOfflineStore = attachOfflineStore(doc, boardId);
   sendOnlyOwnAwareness(provider);
   provider.awareness.setLocalState(initialState);
   provider.connect();
@@ -49,6 +52,7 @@ export function connectBoard({ boardId, location, initialState }: ConnectOptions
     awareness: provider.awareness,
     destroy() {
       // The provider sends our null awareness state before closing, so others drop our cursor at once.
+      detachOfflineStore();
       provider.destroy();
       provider.awareness.destroy();
       doc.destroy();

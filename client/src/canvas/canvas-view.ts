@@ -1,8 +1,17 @@
-import { intersects, visibleBounds } from "./bounds";
-import { drawElement } from "./draw-element";
+import { type Bounds, intersects, visibleBounds } from "./bounds";
+import type { ColorScheme } from "./color-scheme";
+import { drawEntries } from "./draw-batch";
 import type { FrameLoop } from "./frame-loop";
-import { drawPaper } from "./paper";
-import type { Scene } from "./scene";
+import { type InkResolver, canvasColorProbe, createInkResolver } from "./ink";
+import { createLiveSet } from "./live-set";
+import { createOutlineCache } from "./outline-cache";
+import { PAPER } from "./paper";
+import { exposeRenderStats } from "./render-hook";
+import type { Scene, SceneEntry } from "./scene";
+import { createTileCache } from "./tile-cache";
+import { blitTiles } from "./tile-compositor";
+import { grow, isExact, levelFor, levelScale, rangeSize, tileRange, tilesFromCentre } from "./tile-grid";
+import { type PaintContext, paintTile } from "./tile-painter";
 import type { ViewportStore } from "./viewport-store";
 
 export interface CanvasViewOptions {
@@ -12,27 +21,150 @@ export interface CanvasViewOptions {
   frames: FrameLoop;
   /** The display's device pixels per CSS pixel, read at every draw (it changes across monitors). */
   pixelRatio: () => number;
+  scheme: ColorScheme;
+}
+
+export interface CanvasView {
+  /** Shows the board in the other colour scheme from the next frame. */
+  setScheme(scheme: ColorScheme): void;
+  destroy(): void;
 }
 
 /**
- * Keeps a canvas showing the scene through the viewport. Drawing is dirty-driven: nothing is
- * drawn until the doc, the viewport or the canvas size changes, and then once in the next frame
- * however many changes arrived.
+ * Time per frame for drawing tiles. With the copy to the screen (a few ms in software) the frame
+ * stays well inside 16.7 ms; whatever is not drawn in time is drawn in the next frames, the
+ * screen meanwhile showing a coarser or stale picture of that part of the board.
  */
-export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio }: CanvasViewOptions): () => void {
-  const ctx = canvas.getContext("2d");
+const TILE_BUDGET_MS = 7;
+/** So many changes at once (a board arriving) are cheaper to handle by redrawing every tile. */
+const INVALIDATE_ALL_OVER = 1000;
+/** Tiles kept beyond those on screen: enough for a few screens of panning and a zoom level each way. */
+const SPARE_TILES = 160;
+/** Stroke outlines kept: several screens full at 100%, a few tens of megabytes at most. */
+const KEPT_OUTLINES = 5000;
+/** How long the view must rest before the screen is redrawn at exactly its scale. */
+const VIEW_REST_MS = 150;
+
+/**
+ * Keeps a canvas showing the scene through the viewport. Drawing is dirty-driven: nothing is
+ * drawn until the doc, the viewport, the colour scheme or the canvas size changes, and then
+ * once in the next frame however many changes arrived (plus the frames needed to finish drawing
+ * what is on screen).
+ *
+ * The board is drawn into cached tiles, per level of detail (tile-grid.ts), and the screen is
+ * a copy of the tiles: panning and zooming copy bitmaps and draw only tiles that come into view.
+ * A change to an element redraws only the tiles it was and is in, and an element being changed
+ * right now is drawn over the tiles instead (live-set.ts).
+ */
+export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio, scheme: initialScheme }: CanvasViewOptions): CanvasView {
+  const ctx = canvas.getContext("2d", { alpha: false });
   if (!ctx) throw new Error("the browser gave no 2D canvas context");
+  const probeContext = new OffscreenCanvas(1, 1).getContext("2d", { willReadFrequently: true });
+  if (!probeContext) throw new Error("the browser gave no 2D canvas context");
+  const probe = canvasColorProbe(probeContext);
+  const cache = createTileCache((width, height) => new OffscreenCanvas(width, height));
+  const live = createLiveSet();
+  const outlines = createOutlineCache(KEPT_OUTLINES);
+  const hook = exposeRenderStats(window);
+  let scheme = initialScheme;
+  let ink: InkResolver = createInkResolver(scheme, probe);
   let dirty = true;
+  let frame = 0;
+  let wasComplete = false;
+  let settleTimer: ReturnType<typeof setTimeout> | null = null;
+  let restTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastView = viewport.getState();
+  let viewChangedAt = Number.NEGATIVE_INFINITY;
+  let lastRatio = pixelRatio();
+  /** The layer drawn at exactly the view's scale (not a power of two), while there is one. */
+  let exactLayer: number | null = null;
 
   const invalidate = () => {
     dirty = true;
+    hook.stats.fullyDrawn = false;
+    wasComplete = false;
     frames.request();
+  };
+
+  const redraw = (areas: Bounds[]) => {
+    if (areas.length > INVALIDATE_ALL_OVER) {
+      cache.invalidateAll();
+      return;
+    }
+    for (const area of areas) cache.invalidate(area);
+  };
+  const stopRefresh = scene.onRefresh((changes) => {
+    redraw(live.apply(changes, performance.now()));
+    invalidate();
+  });
+
+  const paintContext: PaintContext = {
+    scene,
+    cache,
+    get ink() {
+      return ink;
+    },
+    get scheme() {
+      return scheme;
+    },
+    pixelRatio: lastRatio,
+    outlines,
+    skip: (entry: SceneEntry) => live.excludes(entry.element.id),
+    timeUp: () => true,
+  };
+
+  /**
+   * The layer to draw the screen from: while the view moves, the power-of-two level above its
+   * scale (shared by every zoom near it); once it rests, a layer at exactly its scale, which then
+   * serves every pan at that zoom. Drawing the exact layer means drawing the screen afresh, so
+   * it waits for a rest rather than being redone at every step of a zoom.
+   */
+  const targetLayer = (viewScale: number, now: number): number => {
+    const level = levelScale(levelFor(viewScale));
+    if (isExact(level, viewScale)) return level;
+    if (exactLayer !== null && isExact(exactLayer, viewScale)) return exactLayer;
+    if (now - viewChangedAt < VIEW_REST_MS) {
+      if (restTimer === null) {
+        restTimer = setTimeout(() => {
+          restTimer = null;
+          invalidate();
+        }, VIEW_REST_MS);
+      }
+      return level;
+    }
+    return viewScale;
+  };
+
+  const scheduleSettle = () => {
+    const next = live.nextSettle();
+    if (next === null || settleTimer !== null) return;
+    settleTimer = setTimeout(() => {
+      settleTimer = null;
+      invalidate();
+    }, Math.max(0, next - performance.now()));
   };
 
   const draw = () => {
     if (!dirty) return;
+    const start = performance.now();
+    const deadline = start + TILE_BUDGET_MS;
+    // Every frame gets on with at least one tile, however long the rest of it took.
+    let painted = false;
+    let tilesPainted = 0;
+    paintContext.timeUp = () => painted && performance.now() > deadline;
+    frame++;
+
+    const elements = scene.size(); // Brings the scene up to date; its changes reach `onRefresh`.
+    redraw(live.settle(start));
     dirty = false;
+
     const ratio = pixelRatio();
+    if (ratio !== lastRatio) {
+      // The dot grid and every level's meaning are in device pixels.
+      lastRatio = ratio;
+      paintContext.pixelRatio = ratio;
+      cache.clear();
+    }
     const cssWidth = canvas.clientWidth;
     const cssHeight = canvas.clientHeight;
     const deviceWidth = Math.max(1, Math.round(cssWidth * ratio));
@@ -42,13 +174,84 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio }
     if (canvas.height !== deviceHeight) canvas.height = deviceHeight;
 
     const view = viewport.getState();
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawPaper(ctx, view, cssWidth, cssHeight);
-    ctx.setTransform(ratio * view.zoom, 0, 0, ratio * view.zoom, -view.x * view.zoom * ratio, -view.y * view.zoom * ratio);
-    const visible = visibleBounds(view, cssWidth, cssHeight);
-    for (const entry of scene.entries()) {
-      if (intersects(entry.board, visible)) drawElement(ctx, entry);
+    if (view !== lastView) {
+      lastView = view;
+      viewChangedAt = start;
     }
+    const scale = view.zoom * ratio;
+    const layer = targetLayer(scale, start);
+    if (!Number.isInteger(Math.log2(layer)) && layer !== exactLayer) {
+      // A new resting zoom: the layer of the last one will not be shown again.
+      if (exactLayer !== null) cache.dropLayer(exactLayer);
+      exactLayer = layer;
+    }
+    const visible = visibleBounds(view, cssWidth, cssHeight);
+    const range = tileRange(layer, visible);
+    const onScreen = tilesFromCentre(range);
+
+    let complete = true;
+    for (const coord of onScreen) {
+      const tile = cache.ensure(coord);
+      tile.lastUsed = frame;
+      if (!tile.fresh && !paintContext.timeUp()) {
+        paintTile(tile, paintContext);
+        painted = true;
+        tilesPainted++;
+      }
+      if (!tile.fresh) complete = false;
+    }
+    // With time to spare, the ring of tiles around the screen: a pan then shows them at once.
+    let aroundDone = true;
+    const around = grow(range, 1);
+    if (complete) {
+      for (const coord of tilesFromCentre(around)) {
+        const tile = cache.ensure(coord);
+        tile.lastUsed = frame;
+        if (!tile.fresh && !paintContext.timeUp()) {
+          paintTile(tile, paintContext);
+          tilesPainted++;
+        }
+        if (!tile.fresh) aroundDone = false;
+      }
+    }
+
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    blitTiles(ctx, cache, onScreen, view, ratio, PAPER[scheme].paper);
+    drawOverlay(view, scale, visible);
+
+    if (complete) live.baked();
+    cache.evict(rangeSize(around) + SPARE_TILES, frame);
+    scheduleSettle();
+    if (!complete || !aroundDone) {
+      dirty = true;
+      frames.request();
+    }
+
+    const end = performance.now();
+    hook.record({ at: start, ms: end - start, tiles: tilesPainted });
+    hook.stats.elements = elements;
+    hook.stats.tiles = cache.size;
+    hook.stats.layerScale = layer;
+    // Finished means the final picture: every tile drawn, and nothing left drawn over them.
+    const finished = complete && live.size === 0;
+    hook.stats.fullyDrawn = finished;
+    if (finished && !wasComplete) hook.stats.fullyDrawnAt = end;
+    wasComplete = finished;
+  };
+
+  /** Elements being changed now, drawn straight onto the screen over the tiles. */
+  const drawOverlay = (view: { x: number; y: number }, scale: number, visible: Bounds) => {
+    if (live.size === 0) return;
+    const shown: SceneEntry[] = [];
+    for (const id of live.overlay()) {
+      const entry = scene.get(id);
+      if (entry && intersects(entry.board, visible)) shown.push(entry);
+    }
+    if (shown.length === 0) return;
+    shown.sort((a, b) => a.order - b.order);
+    ctx.setTransform(scale, 0, 0, scale, -view.x * scale, -view.y * scale);
+    drawEntries(ctx, shown, 0, { scale, ink, outlines }, () => false);
   };
 
   const removeTask = frames.add("draw", draw);
@@ -58,10 +261,24 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio }
   resize.observe(canvas);
   invalidate();
 
-  return () => {
-    removeTask();
-    unsubscribeScene();
-    unsubscribeViewport();
-    resize.disconnect();
+  return {
+    setScheme(next) {
+      if (next === scheme) return;
+      scheme = next;
+      ink = createInkResolver(scheme, probe);
+      cache.clear();
+      invalidate();
+    },
+    destroy() {
+      removeTask();
+      stopRefresh();
+      unsubscribeScene();
+      unsubscribeViewport();
+      resize.disconnect();
+      if (settleTimer !== null) clearTimeout(settleTimer);
+      if (restTimer !== null) clearTimeout(restTimer);
+      cache.clear();
+      hook.hide();
+    },
   };
 }

@@ -2,26 +2,36 @@ import { type Board } from "@whiteboard/shared";
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { BoardCanvas } from "../canvas/BoardCanvas";
-import { createFrameLoop } from "../canvas/frame-loop";
-import { createViewportStore } from "../canvas/viewport-store";
+import { type FrameLoop, createFrameLoop } from "../canvas/frame-loop";
+import { type ViewportStore, createViewportStore } from "../canvas/viewport-store";
+import type { FollowStore } from "../presence/follow";
+import type { PresenceStore } from "../presence/presence-store";
 import { publishCursor } from "../presence/cursor-publisher";
 import { type Identity, loadIdentity, saveName } from "../presence/identity";
 import { PresenceList } from "../presence/PresenceList";
 import { RemoteCursors } from "../presence/RemoteCursors";
-import { attachCanvasInput } from "../tools/canvas-input";
-import { createHand } from "../tools/hand";
-import { createPen } from "../tools/pen";
 import { BoardDeletedPage } from "./BoardDeletedPage";
 import { ConnectionBadge } from "./ConnectionBadge";
+import { type EditorSession, createEditorSession } from "./editor-session";
 import { createEditorStore } from "./editor-store";
+import { FollowBanner } from "./FollowBanner";
+import { HelpPanel } from "./HelpPanel";
 import { NameField } from "./NameField";
+import { OverlayCanvas } from "./overlay/OverlayCanvas";
+import { ShareViewLink } from "./ShareViewLink";
+import { BoardExportMenu } from "./BoardExportMenu";
+import { ThemeToggle } from "../canvas/ThemeToggle";
+import { StylePanel } from "./StylePanel";
+import { exposeEditorForTests } from "./test-hook";
+import { TextEditor } from "./text/TextEditor";
 import { Toolbar } from "./Toolbar";
 import { useLiveBoard } from "./use-live-board";
-import { ShareViewLink } from "./ShareViewLink";
+import { ZoomBar } from "./ZoomBar";
+import "./editor-tools.css";
 
 /** The live editor of a board known to exist: canvas, tools, presence and connection state. */
 export function EditorView({ board }: { board: Board }) {
-  const [store] = useState(createEditorStore);
+  const [store] = useState(() => createEditorStore(browserStorage()));
   const [viewport] = useState(() => createViewportStore());
   const [frames] = useState(() => createFrameLoop(window));
   const [identity, setIdentity] = useState<Identity>(() => loadIdentity(browserStorage()));
@@ -29,8 +39,8 @@ export function EditorView({ board }: { board: Board }) {
   identityRef.current = identity;
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const { live, status } = useLiveBoard(board.id, identity);
-  const toolRef = useRef(store.getState().tool);
-  toolRef.current = useStore(store, (s) => s.tool);
+  const [session, setSession] = useState<EditorSession | null>(null);
+  const helpOpen = useStore(store, (s) => s.helpOpen);
 
   useEffect(() => {
     document.title = `${board.name} · Whiteboard`;
@@ -46,25 +56,16 @@ export function EditorView({ board }: { board: Board }) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!live || !canvas) return;
-    const pen = createPen({
-      doc: live.connection.doc,
-      frames,
-      ink: () => store.getState(),
-      author: () => identityRef.current.name,
-    });
-    const cursor = publishCursor(live.connection.awareness, frames);
-    const detach = attachCanvasInput({
-      canvas,
-      viewport,
-      tool: () => toolRef.current,
-      pen,
-      hand: createHand(viewport),
-      cursor,
-    });
+    const { doc, awareness } = live.connection;
+    const cursor = publishCursor(awareness, frames);
+    const created = createEditorSession({ doc, awareness, canvas, viewport, frames, store, author: () => identityRef.current.name, cursor });
+    const hideFromTests = exposeEditorForTests(doc, () => viewport.getState(), () => created.selection.getState().ids);
+    setSession(created);
     return () => {
-      detach();
+      hideFromTests();
+      setSession(null);
+      created.destroy();
       cursor.stop();
-      pen.stop();
     };
   }, [live, frames, store, viewport]);
 
@@ -84,8 +85,9 @@ export function EditorView({ board }: { board: Board }) {
       ) : (
         <div className="board-canvas" />
       )}
+      {session && <BoardOverlay session={session} viewport={viewport} frames={frames} laserColor={identity.color} />}
       {live && <RemoteCursors presence={live.presence} viewport={viewport} />}
-
+      {session && <TextEditing session={session} viewport={viewport} />}
       <header className="editor-bar">
         <div className="editor-bar-group">
           <a className="brand editor-brand" href="/" title="Back to your boards">
@@ -98,8 +100,14 @@ export function EditorView({ board }: { board: Board }) {
           <ConnectionBadge status={status} />
         </div>
         <div className="editor-bar-group">
+          {live && session && <BoardExportMenu doc={live.connection.doc} boardName={board.name} session={session} />}
+          <ThemeToggle />
           <ShareViewLink viewId={board.viewId} />
-          {live && <PresenceList presence={live.presence} />}
+          {live && session ? (
+            <FollowablePresence presence={live.presence} follow={session.follow} />
+          ) : (
+            live && <PresenceList presence={live.presence} />
+          )}
           <NameField
             name={identity.name}
             color={identity.color}
@@ -111,9 +119,53 @@ export function EditorView({ board }: { board: Board }) {
         </div>
       </header>
 
-      <Toolbar store={store} />
+      {live && session && <FollowBanner presence={live.presence} follow={session.follow} />}
+      {session && <StylePanel store={store} query={session.query} selection={session.selection} restyle={session.restyle} />}
+      {session && <Toolbar store={store} edits={session.edits} />}
+      {session && <ZoomBar viewport={viewport} zoom={session.zoom} />}
+      <HelpPanel open={helpOpen} onClose={() => store.getState().setHelpOpen(false)} />
     </div>
   );
+}
+
+/** The overlay canvas over the board: selections, marquee, eraser preview, lasers. */
+function BoardOverlay({ session, viewport, frames, laserColor }: { session: EditorSession; viewport: ViewportStore; frames: FrameLoop; laserColor: string }) {
+  return (
+    <OverlayCanvas
+      viewport={viewport}
+      frames={frames}
+      query={session.query}
+      selection={session.selection}
+      overlay={session.overlay}
+      peers={session.peers}
+      laser={session.laser}
+      laserColor={laserColor}
+      measure={session.measure}
+    />
+  );
+}
+
+/** The in-place text editor, while a text element is open for typing. */
+function TextEditing({ session, viewport }: { session: EditorSession; viewport: ViewportStore }) {
+  const editing = useStore(session.overlay, (s) => s.editing);
+  if (editing === null) return null;
+  return (
+    <TextEditor
+      key={editing}
+      id={editing}
+      edits={session.edits}
+      query={session.query}
+      viewport={viewport}
+      measure={session.measure}
+      onClose={() => session.overlay.setState({ editing: null })}
+    />
+  );
+}
+
+/** Who is here, with each avatar a button that follows that person's view. */
+function FollowablePresence({ presence, follow }: { presence: PresenceStore; follow: FollowStore }) {
+  const following = useStore(follow, (s) => s.following);
+  return <PresenceList presence={presence} following={following} onFollow={(id) => follow.setState({ following: id })} />;
 }
 
 /** `localStorage`, or null where merely touching it throws (storage disabled, some private modes). */

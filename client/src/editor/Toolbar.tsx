@@ -1,29 +1,27 @@
-import type { CSSProperties } from "react";
 import { useStore } from "zustand";
 import type { ToolName } from "../tools/tool";
-import { type EditorStore, INK_COLORS, MAX_WIDTH, MIN_WIDTH } from "./editor-store";
+import type { Edits } from "./edits";
+import type { EditorStore } from "./editor-store";
+import { ToolIcon } from "./ToolIcon";
 
-const TOOLS: { name: ToolName; label: string; hint: string; icon: string }[] = [
-  {
-    name: "pen",
-    label: "Pen",
-    hint: "Pen: draw freehand",
-    icon: "M4 20l1.2-4.6L15.6 5a2 2 0 0 1 2.8 0l.6.6a2 2 0 0 1 0 2.8L8.6 18.8 4 20z M13.5 7l3.5 3.5",
-  },
-  {
-    name: "hand",
-    label: "Hand",
-    hint: "Hand: drag to move around (or hold space, or drag with the middle button)",
-    icon: "M8 12V5.5a1.5 1.5 0 0 1 3 0V11 M11 10.5V4a1.5 1.5 0 0 1 3 0v6.5 M14 10.5V5.5a1.5 1.5 0 0 1 3 0V14a6 6 0 0 1-6 6h-.6a6 6 0 0 1-4.6-2.2L3.6 14.9a1.5 1.5 0 0 1 2.3-1.9L8 15",
-  },
+const TOOLS: { name: ToolName; label: string; key: string }[] = [
+  { name: "select", label: "Select", key: "V" },
+  { name: "hand", label: "Hand: drag to move around (or hold space)", key: "H" },
+  { name: "pen", label: "Pen: draw freehand", key: "P" },
+  { name: "rect", label: "Rectangle", key: "R" },
+  { name: "ellipse", label: "Ellipse", key: "O" },
+  { name: "line", label: "Line", key: "L" },
+  { name: "arrow", label: "Arrow", key: "A" },
+  { name: "text", label: "Text", key: "T" },
+  { name: "eraser", label: "Eraser", key: "E" },
+  { name: "laser", label: "Laser pointer: others see it, the board keeps nothing", key: "K" },
 ];
 
-/** Tools and ink. Colour and width are the pen's; the hand only moves the view. */
-export function Toolbar({ store }: { store: EditorStore }) {
+/** The tools, undo and redo, and the help: one row along the bottom. */
+export function Toolbar({ store, edits }: { store: EditorStore; edits: Edits }) {
   const tool = useStore(store, (s) => s.tool);
-  const color = useStore(store, (s) => s.color);
-  const width = useStore(store, (s) => s.width);
-  const { setTool, setColor, setWidth } = store.getState();
+  const { canUndo, canRedo } = useStore(edits.history);
+  const { setTool, setHelpOpen } = store.getState();
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Drawing tools">
@@ -35,66 +33,32 @@ export function Toolbar({ store }: { store: EditorStore }) {
             className={`tool-button tool-${t.name}`}
             data-testid={`tool-${t.name}`}
             aria-pressed={tool === t.name}
-            title={t.hint}
+            title={`${t.label} (${t.key})`}
             onClick={() => setTool(t.name)}
           >
-            <svg className="tool-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
-              <path d={t.icon} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
+            <ToolIcon name={t.name} />
             <span className="visually-hidden">{t.label}</span>
+            <kbd className="tool-key" aria-hidden="true">
+              {t.key}
+            </kbd>
           </button>
         ))}
       </div>
       <span className="toolbar-divider" aria-hidden="true" />
-      <div className="tool-group swatches" role="group" aria-label="Ink colour">
-        {INK_COLORS.map((ink) => (
-          <button
-            key={ink}
-            type="button"
-            className="swatch"
-            style={{ background: ink }}
-            aria-pressed={color === ink}
-            title={ink}
-            onClick={() => {
-              setColor(ink);
-              setTool("pen");
-            }}
-          >
-            <span className="visually-hidden">Ink {ink}</span>
-          </button>
-        ))}
-        <label className="swatch custom" title="Any colour" style={{ "--ink": color } as CSSProperties}>
-          <span className="visually-hidden">Ink colour</span>
-          <input
-            type="color"
-            data-testid="color-picker"
-            value={color}
-            onChange={(event) => {
-              setColor(event.target.value);
-              setTool("pen");
-            }}
-          />
-        </label>
+      <div className="tool-group">
+        <button type="button" className="tool-button" data-testid="undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => edits.undo()}>
+          <ToolIcon name="undo" />
+          <span className="visually-hidden">Undo</span>
+        </button>
+        <button type="button" className="tool-button" data-testid="redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => edits.redo()}>
+          <ToolIcon name="redo" />
+          <span className="visually-hidden">Redo</span>
+        </button>
+        <button type="button" className="tool-button" data-testid="help-button" title="Keyboard shortcuts (?)" onClick={() => setHelpOpen(true)}>
+          <ToolIcon name="help" />
+          <span className="visually-hidden">Keyboard shortcuts</span>
+        </button>
       </div>
-      <span className="toolbar-divider" aria-hidden="true" />
-      <label className="width-field" title="Pen width">
-        <span className="width-preview" aria-hidden="true">
-          <span style={{ width: Math.max(2, width), height: Math.max(2, width), background: color }} />
-        </span>
-        <span className="visually-hidden">Pen width</span>
-        <input
-          type="range"
-          data-testid="width-picker"
-          min={MIN_WIDTH}
-          max={MAX_WIDTH}
-          step={1}
-          value={width}
-          onChange={(event) => setWidth(Number(event.target.value))}
-        />
-        <span className="width-value small muted" aria-hidden="true">
-          {width}
-        </span>
-      </label>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { ApiError } from "../api/api-error";
 import { type BoardConnection, connectBoard } from "../board/board-connection";
 import type { ConnectionStatus } from "../board/connection-status";
 import { type BoardProbe, watchConnection } from "../board/connection-watch";
+import { forgetOfflineBoard } from "../board/offline-store";
 import { fetchBoard } from "../gallery/boards-api";
 import type { Identity } from "../presence/identity";
 import { type PresenceStore, followPresence } from "../presence/presence-store";
@@ -38,7 +39,12 @@ export function useLiveBoard(boardId: string, identity: Identity): { live: LiveB
         return error instanceof ApiError && error.status === 404 ? "gone" : "unknown";
       }
     };
-    const stopWatching = watchConnection({ provider: connection.provider, window, probeBoard, onStatus: setStatus });
+    const onStatus = (next: ConnectionStatus) => {
+      setStatus(next);
+      // A deleted board's offline copy would otherwise stay on this device for good.
+      if (next === "deleted") void forgetOfflineBoard(boardId);
+    };
+    const stopWatching = watchConnection({ provider: connection.provider, window, probeBoard, onStatus });
     const hideFromTests = exposeForTests(connection.doc);
     setLive({ connection, presence: presence.store });
     return () => {

@@ -1,0 +1,22 @@
+import { useEffect, useState } from "react";
+import type * as Y from "yjs";
+import { type Scene, createScene } from "./scene";
+
+/**
+ * A scene of `doc` for as long as the component is mounted, for a page that needs the
+ * renderer's spatial index itself (hit testing, the eraser): pass it to `BoardCanvas` as
+ * `scene` too, so both share one index and one read of the doc. Null on the first render.
+ */
+export function useScene(doc: Y.Doc | null): Scene | null {
+  const [scene, setScene] = useState<Scene | null>(null);
+  useEffect(() => {
+    if (!doc) return;
+    const made = createScene(doc);
+    setScene(made);
+    return () => {
+      setScene(null);
+      made.destroy();
+    };
+  }, [doc]);
+  return scene;
+}
