@@ -5,6 +5,7 @@
  *
  *   pnpm --filter @whiteboard/e2e exec tsx bench/frames.ts --strokes 1000,10000,50000
  *   options: --shots DIR  (screenshots of each board, light and dark, at 100% and zoomed out)
+ * (until the e2e workspace has tsx of its own, the server's: ../server/node_modules/.bin/tsx)
  *
  * "frame" is the interval between animation frames (what the eye gets; 16.7 ms is every frame
  * at 60 Hz); "draw" is the renderer's own time per frame (window.__whiteboardRender); "main" is

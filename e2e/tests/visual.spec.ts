@@ -50,7 +50,7 @@ function handwriting(seed: number): number[] {
 
 interface HookWindow {
   __whiteboard?: { doc: unknown };
-  __whiteboardRender?: { elements: number; fullyDrawn: boolean };
+  __whiteboardRender?: { elements: number; fullyDrawn: boolean; framesDrawn: number };
 }
 
 /** Writes the elements through the editor's own doc (its provider sends them to the server). */
@@ -148,5 +148,26 @@ test("a dark scheme chosen with the toggle is kept over a light system, and the 
     return [...canvas.getContext("2d")!.getImageData(Math.round(400 * ratio), Math.round(413 * ratio), 1, 1).data].slice(0, 3);
   });
   expect(Math.max(...paper)).toBeLessThan(60);
+  await context.close();
+});
+
+test("a board at rest draws no frames, and one change draws it again", async ({ browser, server }) => {
+  const response = await fetch(`${server.url}/api/boards`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  const { id } = (await response.json()) as { id: string };
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}/b/${id}`);
+  await expect(page.getByTestId("connection-status")).toHaveText("connected");
+  await writeBoard(page, ELEMENTS.slice(0, 4));
+  const stats = () => page.evaluate(() => ({ ...(window as unknown as HookWindow).__whiteboardRender! }));
+  await expect.poll(stats).toMatchObject({ elements: 4, fullyDrawn: true });
+
+  const atRest = (await stats()).framesDrawn;
+  await page.waitForTimeout(700);
+  expect((await stats()).framesDrawn).toBe(atRest);
+
+  await writeBoard(page, [["late-arrival", { type: "rect", x: 300, y: 600, w: 40, h: 40, color: "#e5484d", width: 2 }]]);
+  await expect.poll(stats).toMatchObject({ elements: 5, fullyDrawn: true });
+  expect((await stats()).framesDrawn).toBeGreaterThan(atRest);
   await context.close();
 });

@@ -4,6 +4,7 @@ import { createCanvasView } from "./canvas-view";
 import { applyStoredScheme, currentScheme, watchScheme } from "./color-scheme";
 import type { FrameLoop } from "./frame-loop";
 import { type Scene, createScene } from "./scene";
+import { browserTextWidth } from "./text-width";
 import type { ViewportStore } from "./viewport-store";
 
 export interface BoardCanvasProps {
@@ -26,7 +27,7 @@ export function BoardCanvas({ doc, viewport, frames, canvasRef, testId, label, s
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const scene = givenScene ?? createScene(doc);
+    const scene = givenScene ?? createScene(doc, { textWidth: browserTextWidth() });
     applyStoredScheme(window);
     const view = createCanvasView({
       canvas,

@@ -9,12 +9,25 @@ export interface Bounds {
   maxY: number;
 }
 
-/** Text is measured without a canvas: a generous guess only has to keep it from being culled. */
-const TEXT_ADVANCE_PER_CHAR = 0.65;
 export const TEXT_LINE_HEIGHT = 1.25;
 
+/** How wide a line of text is drawn at a font size, in board units. */
+export type TextWidth = (line: string, fontSize: number) => number;
+
+/**
+ * Without a canvas to measure with (tests, exports), a generous guess: wider than most text
+ * (a line of capitals W runs past it, so the renderer measures).
+ */
+const TEXT_ADVANCE_PER_CHAR = 0.65;
+export const estimateTextWidth: TextWidth = (line, fontSize) => line.length * fontSize * TEXT_ADVANCE_PER_CHAR;
+/**
+ * Room around measured text, in font sizes: glyphs overhang their advance a little (italics,
+ * a final "f"), and text cut at a tile's edge because its box was a hair short would show.
+ */
+const TEXT_OVERHANG = 0.15;
+
 /** An element's box before rotation, relative to its `x`, `y`, ink width included. */
-export function localBounds(element: Element): Bounds {
+export function localBounds(element: Element, textWidth: TextWidth = estimateTextWidth): Bounds {
   switch (element.type) {
     case "stroke":
       return pointsBounds(element.points, STROKE_POINT_SIZE, element.width);
@@ -29,13 +42,10 @@ export function localBounds(element: Element): Bounds {
     }
     case "text": {
       const lines = element.text.split("\n");
-      const longest = Math.max(0, ...lines.map((line) => line.length));
-      return {
-        minX: 0,
-        minY: 0,
-        maxX: longest * element.fontSize * TEXT_ADVANCE_PER_CHAR,
-        maxY: lines.length * element.fontSize * TEXT_LINE_HEIGHT,
-      };
+      let widest = 0;
+      for (const line of lines) widest = Math.max(widest, textWidth(line, element.fontSize));
+      const pad = element.fontSize * TEXT_OVERHANG;
+      return { minX: -pad, minY: -pad, maxX: widest + pad, maxY: lines.length * element.fontSize * TEXT_LINE_HEIGHT + pad };
     }
     default: {
       const unhandled: never = element;

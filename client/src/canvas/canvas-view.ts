@@ -3,6 +3,7 @@ import type { ColorScheme } from "./color-scheme";
 import { drawEntries } from "./draw-batch";
 import type { FrameLoop } from "./frame-loop";
 import { type InkResolver, canvasColorProbe, createInkResolver } from "./ink";
+import { VIEW_REST_MS, chooseLayer, isLevel } from "./layer-choice";
 import { createLiveSet } from "./live-set";
 import { createOutlineCache } from "./outline-cache";
 import { PAPER } from "./paper";
@@ -10,7 +11,7 @@ import { exposeRenderStats } from "./render-hook";
 import type { Scene, SceneEntry } from "./scene";
 import { createTileCache } from "./tile-cache";
 import { blitTiles } from "./tile-compositor";
-import { grow, isExact, levelFor, levelScale, rangeSize, tileRange, tilesFromCentre } from "./tile-grid";
+import { grow, rangeSize, tileRange, tilesFromCentre } from "./tile-grid";
 import { type PaintContext, paintTile } from "./tile-painter";
 import type { ViewportStore } from "./viewport-store";
 
@@ -42,8 +43,6 @@ const INVALIDATE_ALL_OVER = 1000;
 const SPARE_TILES = 160;
 /** Stroke outlines kept: several screens full at 100%, a few tens of megabytes at most. */
 const KEPT_OUTLINES = 5000;
-/** How long the view must rest before the screen is redrawn at exactly its scale. */
-const VIEW_REST_MS = 150;
 
 /**
  * Keeps a canvas showing the scene through the viewport. Drawing is dirty-driven: nothing is
@@ -113,28 +112,6 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio, 
     timeUp: () => true,
   };
 
-  /**
-   * The layer to draw the screen from: while the view moves, the power-of-two level above its
-   * scale (shared by every zoom near it); once it rests, a layer at exactly its scale, which then
-   * serves every pan at that zoom. Drawing the exact layer means drawing the screen afresh, so
-   * it waits for a rest rather than being redone at every step of a zoom.
-   */
-  const targetLayer = (viewScale: number, now: number): number => {
-    const level = levelScale(levelFor(viewScale));
-    if (isExact(level, viewScale)) return level;
-    if (exactLayer !== null && isExact(exactLayer, viewScale)) return exactLayer;
-    if (now - viewChangedAt < VIEW_REST_MS) {
-      if (restTimer === null) {
-        restTimer = setTimeout(() => {
-          restTimer = null;
-          invalidate();
-        }, VIEW_REST_MS);
-      }
-      return level;
-    }
-    return viewScale;
-  };
-
   const scheduleSettle = () => {
     const next = live.nextSettle();
     if (next === null || settleTimer !== null) return;
@@ -148,10 +125,10 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio, 
     if (!dirty) return;
     const start = performance.now();
     const deadline = start + TILE_BUDGET_MS;
-    // Every frame gets on with at least one tile, however long the rest of it took.
-    let painted = false;
+    paintContext.timeUp = () => performance.now() > deadline;
+    // Every frame starts at least one tile, however long the rest of the frame took.
     let tilesPainted = 0;
-    paintContext.timeUp = () => painted && performance.now() > deadline;
+    const mayStartTile = () => tilesPainted === 0 || !paintContext.timeUp();
     frame++;
 
     const elements = scene.size(); // Brings the scene up to date; its changes reach `onRefresh`.
@@ -179,8 +156,14 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio, 
       viewChangedAt = start;
     }
     const scale = view.zoom * ratio;
-    const layer = targetLayer(scale, start);
-    if (!Number.isInteger(Math.log2(layer)) && layer !== exactLayer) {
+    const { layer, askAgainAfterRest } = chooseLayer(scale, exactLayer, start - viewChangedAt);
+    if (askAgainAfterRest && restTimer === null) {
+      restTimer = setTimeout(() => {
+        restTimer = null;
+        invalidate();
+      }, VIEW_REST_MS);
+    }
+    if (!isLevel(layer) && layer !== exactLayer) {
       // A new resting zoom: the layer of the last one will not be shown again.
       if (exactLayer !== null) cache.dropLayer(exactLayer);
       exactLayer = layer;
@@ -193,9 +176,8 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio, 
     for (const coord of onScreen) {
       const tile = cache.ensure(coord);
       tile.lastUsed = frame;
-      if (!tile.fresh && !paintContext.timeUp()) {
+      if (!tile.fresh && mayStartTile()) {
         paintTile(tile, paintContext);
-        painted = true;
         tilesPainted++;
       }
       if (!tile.fresh) complete = false;
@@ -207,7 +189,7 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio, 
       for (const coord of tilesFromCentre(around)) {
         const tile = cache.ensure(coord);
         tile.lastUsed = frame;
-        if (!tile.fresh && !paintContext.timeUp()) {
+        if (!tile.fresh && mayStartTile()) {
           paintTile(tile, paintContext);
           tilesPainted++;
         }

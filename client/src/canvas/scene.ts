@@ -1,6 +1,6 @@
 import { type Element, comparePaintOrder, elementsOf, readElement } from "@whiteboard/shared";
 import type * as Y from "yjs";
-import { type Bounds, boardBounds, localBounds } from "./bounds";
+import { type Bounds, type TextWidth, boardBounds, estimateTextWidth, localBounds } from "./bounds";
 import { type SpatialIndex, createSpatialIndex } from "./spatial-index";
 
 /** One drawable element and what the renderer caches for it until it changes. */
@@ -48,7 +48,12 @@ export interface Scene {
   destroy(): void;
 }
 
-export function createScene(doc: Y.Doc): Scene {
+export interface SceneOptions {
+  /** How text is measured for its box: the renderer passes the browser's measure (text-width.ts). */
+  textWidth?: TextWidth;
+}
+
+export function createScene(doc: Y.Doc, { textWidth = estimateTextWidth }: SceneOptions = {}): Scene {
   const elements = elementsOf(doc);
   const index: SpatialIndex<SceneEntry> = createSpatialIndex();
   // Everything starts dirty: the doc may already hold a board when the scene is made.
@@ -97,7 +102,7 @@ export function createScene(doc: Y.Doc): Scene {
         }
         continue;
       }
-      const local = localBounds(element);
+      const local = localBounds(element, textWidth);
       const board = boardBounds(element, local);
       if (entry) {
         changes.push({ id, before: entry.board, after: board });

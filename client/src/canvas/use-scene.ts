@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type * as Y from "yjs";
 import { type Scene, createScene } from "./scene";
+import { browserTextWidth } from "./text-width";
 
 /**
  * A scene of `doc` for as long as the component is mounted, for a page that needs the
@@ -11,7 +12,7 @@ export function useScene(doc: Y.Doc | null): Scene | null {
   const [scene, setScene] = useState<Scene | null>(null);
   useEffect(() => {
     if (!doc) return;
-    const made = createScene(doc);
+    const made = createScene(doc, { textWidth: browserTextWidth() });
     setScene(made);
     return () => {
       setScene(null);

@@ -5,6 +5,7 @@ import { createFrameLoop } from "../canvas/frame-loop";
 import { createViewportStore } from "../canvas/viewport-store";
 import { RemoteCursors } from "../presence/RemoteCursors";
 import { FeedBadge } from "./FeedBadge";
+import { ThemeToggle } from "../canvas/ThemeToggle";
 import { useViewerFeed } from "./use-viewer-feed";
 import { attachViewerInput } from "./viewer-input";
 import { ViewerDeletedPage } from "./ViewerDeletedPage";
@@ -74,6 +75,7 @@ export function ViewerView({ info }: { info: ViewInfo }) {
             </span>
           )}
           <FeedBadge status={status} />
+          <ThemeToggle />
         </div>
       </header>
 

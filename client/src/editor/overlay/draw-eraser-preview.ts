@@ -2,9 +2,18 @@ import { type Element, POLYLINE_POINT_SIZE, STROKE_POINT_SIZE } from "@whiteboar
 import type { Viewport } from "../../canvas/viewport";
 import { elementShape } from "../../geometry/element-shape";
 import type { TextMeasure } from "../../geometry/text-measure";
+import { currentScheme } from "../../canvas/color-scheme";
+import { PAPER } from "../../canvas/paper";
 
-/** The paper's colour (client/src/canvas/paper.ts): veiling an element in it makes it look faded. */
-const VEIL = "rgb(252 252 253 / 0.72)";
+/** How much of the paper veils an element: enough to read as "about to go", not gone. */
+const VEIL_ALPHA = 0.72;
+
+/** The paper's colour in the scheme on screen: veiling an element in it makes it look faded. */
+function veil(): string {
+  const paper = PAPER[currentScheme(window)].paper;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(paper.slice(i, i + 2), 16));
+  return `rgb(${r} ${g} ${b} / ${VEIL_ALPHA})`;
+}
 
 /**
  * What the eraser will remove, shown faded: each element is traced again in the paper's colour
@@ -14,8 +23,9 @@ const VEIL = "rgb(252 252 253 / 0.72)";
 export function drawEraserPreview(ctx: CanvasRenderingContext2D, view: Viewport, elements: readonly Element[], measure: TextMeasure): void {
   ctx.save();
   ctx.setTransform(ctx.getTransform().multiply(new DOMMatrix([view.zoom, 0, 0, view.zoom, -view.x * view.zoom, -view.y * view.zoom])));
-  ctx.strokeStyle = VEIL;
-  ctx.fillStyle = VEIL;
+  const color = veil();
+  ctx.strokeStyle = color;
+  ctx.fillStyle = color;
   ctx.lineCap = "round";
   ctx.lineJoin = "round";
   for (const element of elements) {
