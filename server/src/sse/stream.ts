@@ -18,6 +18,9 @@ export function registerViewerStream(app: FastifyInstance, store: Store, registr
 
     reply.hijack();
     const res = reply.raw;
+    // The body is delimited by the connection's close, not chunked: each event then goes to the
+    // socket as it is, one write per viewer per tick, without chunk framing per write.
+    res.useChunkedEncodingByDefault = false;
     res.writeHead(200, {
       "Content-Type": "text/event-stream; charset=utf-8",
       "Cache-Control": "no-cache, no-transform",
@@ -27,20 +30,24 @@ export function registerViewerStream(app: FastifyInstance, store: Store, registr
       // nginx and friends buffer proxied responses unless told not to.
       "X-Accel-Buffering": "no",
     });
-    res.socket?.setNoDelay(true);
+    res.flushHeaders();
+    const socket = res.socket;
+    if (!socket) return;
+    socket.setNoDelay(true);
 
     let open = true;
     const stream: ViewerStream = {
       write(chunk) {
-        if (open) res.write(chunk);
+        if (open && socket.writable) socket.write(chunk);
       },
       get buffered() {
-        return res.writableLength;
+        return socket.writableLength;
       },
       end() {
         if (!open) return;
         open = false;
         res.end();
+        socket.end();
       },
     };
     const lastEventId = request.headers["last-event-id"];
