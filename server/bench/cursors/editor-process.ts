@@ -2,9 +2,9 @@
  * A load process of editors: each socket moves its own cursor at a fixed rate and reads (and
  * drops) everything the server sends, so the server is never held up by backpressure from us.
  */
+import type { ConnectCommand, EditorIdentity, EditorResult, FromLoad, ScheduleCommand, ToLoad } from "./messages.js";
 import { now } from "./clock.js";
-import { failToCoordinator, onCoordinatorCommand, reportToCoordinator } from "./channel.js";
-import type { ConnectCommand, EditorIdentity, EditorResult, ScheduleCommand } from "./messages.js";
+import { fail as failToCoordinator, onCommand, report } from "../channel.js";
 import { encodeAwareness } from "./protocol.js";
 import { openDrainSocket } from "./drain-socket.js";
 import { openMany, totalBytesRead, trackCloses, type LoadSocket } from "./load-socket.js";
@@ -43,7 +43,7 @@ function runEditors(): void {
       timer: undefined,
     }));
     closeTracker = trackCloses(opened.sockets);
-    reportToCoordinator({
+    report<FromLoad>({
       type: "connected",
       ready: opened.sockets.length,
       failed: opened.failed,
@@ -103,10 +103,10 @@ function runEditors(): void {
       clearTimeout(editor.timer);
       editor.socket.terminate();
     }
-    reportToCoordinator({ type: "result", result });
+    report<FromLoad>({ type: "result", result });
   }
 
-  onCoordinatorCommand((command) => {
+  onCommand<ToLoad>((command) => {
     try {
       switch (command.type) {
         case "connect":

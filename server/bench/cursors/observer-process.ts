@@ -2,10 +2,10 @@
  * A load process of observers: sockets that move no cursor and time every cursor state they
  * receive against the send time the editor stamped into it.
  */
+import type { ConnectCommand, FromLoad, ObserverResult, ScheduleCommand, ToLoad } from "./messages.js";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { now } from "./clock.js";
-import { failToCoordinator, onCoordinatorCommand, reportToCoordinator } from "./channel.js";
-import type { ConnectCommand, ObserverResult, ScheduleCommand } from "./messages.js";
+import { fail as failToCoordinator, onCommand, report } from "../channel.js";
 import { forEachAwarenessEntry, sendTimeOf } from "./protocol.js";
 import { openMany, totalBytesRead, trackCloses, type LoadSocket } from "./load-socket.js";
 import { openWsSocket } from "./ws-socket.js";
@@ -61,7 +61,7 @@ function runObservers(): void {
     });
     sockets = opened.sockets;
     closeTracker = trackCloses(sockets);
-    reportToCoordinator({
+    report<FromLoad>({
       type: "connected",
       ready: sockets.length,
       failed: opened.failed,
@@ -76,7 +76,7 @@ function runObservers(): void {
     setTimeout(() => (bytesAtEnd = totalBytesRead(sockets)), windowEnd - now());
     setTimeout(() => loopDelay.enable(), windowStart - now());
     setTimeout(() => loopDelay.disable(), windowEnd - now());
-    progressTimer = setInterval(() => reportToCoordinator({ type: "progress", received: newStates }), PROGRESS_INTERVAL_MS);
+    progressTimer = setInterval(() => report<FromLoad>({ type: "progress", received: newStates }), PROGRESS_INTERVAL_MS);
   }
 
   function finish(): void {
@@ -92,10 +92,10 @@ function runObservers(): void {
       loopDelayP99Ms: loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : undefined,
     };
     for (const socket of sockets) socket.terminate();
-    reportToCoordinator({ type: "result", result });
+    report<FromLoad>({ type: "result", result });
   }
 
-  onCoordinatorCommand((command) => {
+  onCommand<ToLoad>((command) => {
     try {
       switch (command.type) {
         case "connect":

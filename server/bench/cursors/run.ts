@@ -7,8 +7,8 @@ import { randomInt } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { now } from "./clock.js";
 import { sampleProcess } from "../proc-stats.js";
-import { LoadProcess } from "./load-process.js";
-import type { EditorIdentity, EditorResult, ObserverResult } from "./messages.js";
+import { LoadProcess } from "../load-process.js";
+import type { EditorIdentity, EditorResult, FromLoad, ObserverResult, ToLoad } from "./messages.js";
 import { summarize, type CursorFigures } from "./stats.js";
 
 export interface CursorRunOptions {
@@ -85,8 +85,8 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
   const editorModule = fileURLToPath(new URL("./editor-process.ts", import.meta.url));
   const observerModule = fileURLToPath(new URL("./observer-process.ts", import.meta.url));
   const editorGroups = split(identities(options.editors), options.editorProcesses);
-  const editorProcs = editorGroups.map((_, i) => new LoadProcess(`editor process ${i + 1}`, editorModule));
-  const observerProc = new LoadProcess("observer process", observerModule);
+  const editorProcs = editorGroups.map((_, i) => new LoadProcess<ToLoad, FromLoad>(`editor process ${i + 1}`, editorModule));
+  const observerProc = new LoadProcess<ToLoad, FromLoad>("observer process", observerModule);
   const all = [...editorProcs, observerProc];
   try {
     // Observers first, so they are attached before the first cursor moves.
@@ -130,14 +130,14 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
     options.onWindowEnd?.();
     const loadCpuAtEnd = cpuSeconds(pids);
 
-    let last = observerProc.progress;
+    let last = observerProc.progress?.received ?? 0;
     let lastChange = now();
     let drainCut = false;
     for (;;) {
       await sleep(DRAIN_POLL_MS);
       const t = now();
-      if (observerProc.progress !== last) {
-        last = observerProc.progress;
+      if ((observerProc.progress?.received ?? 0) !== last) {
+        last = observerProc.progress?.received ?? 0;
         lastChange = t;
       }
       if (t - lastChange >= options.drainQuietMs) break;

@@ -5,15 +5,15 @@
  * the cursor (cursor-time.ts) and into the stroke's element id (element-key.ts).
  */
 import * as Y from "yjs";
+import type { EditorsConnect, FromLoad, Schedule, ToEditors } from "./messages.js";
 import { openDrainSocket } from "../cursors/drain-socket.js";
 import { openMany, trackCloses, type LoadSocket } from "../cursors/load-socket.js";
 import type { EditorIdentity } from "../cursors/messages.js";
 import { encodeAwareness } from "../cursors/protocol.js";
-import { fail, onCommand, report } from "./channel.js";
+import { fail, onCommand, report } from "../channel.js";
 import { cursorCarrying } from "./cursor-time.js";
 import { elementKey } from "./element-key.js";
 import { CURSOR_HZ, STROKES_PER_SECOND } from "./load-shape.js";
-import type { EditorsConnect, Schedule, ToEditors } from "./messages.js";
 import { addStroke } from "./stroke.js";
 import { everyInterval } from "./ticker.js";
 import { encodeSyncUpdate } from "./sync-update.js";
@@ -54,7 +54,7 @@ function runEditors(): void {
     closeTracker = trackCloses(opened.sockets);
     const errors: Record<string, number> = {};
     if (opened.firstError !== undefined) errors[opened.firstError] = opened.failed;
-    report({ type: "connected", ready: editors.length, probes: 0, failed: opened.failed, errors });
+    report<FromLoad>({ type: "connected", ready: editors.length, probes: 0, failed: opened.failed, errors });
   }
 
   function moveCursor(editor: Editor, t: number, windowStart: number): void {
@@ -94,7 +94,7 @@ function runEditors(): void {
       for (const stop of editor.stops) stop();
       editor.socket.terminate();
     }
-    report({ type: "result", result: { role: "editors", strokesInWindow, cursorsInWindow, closes: closeTracker?.closes ?? {} } });
+    report<FromLoad>({ type: "result", result: { role: "editors", strokesInWindow, cursorsInWindow, closes: closeTracker?.closes ?? {} } });
   }
 
   onCommand<ToEditors>((command) => {

@@ -12,8 +12,8 @@ import { sampleProcess, type ProcSample } from "../proc-stats.js";
 import type { ServerUnderTest } from "../servers.js";
 import { startBoardServer } from "./board-server.js";
 import { drain } from "./drain.js";
-import { LoadProcess } from "./load-process.js";
-import type { ToEditors, ToViewers, ViewersResult } from "./messages.js";
+import { LoadProcess } from "../load-process.js";
+import type { FromLoad, ToEditors, ToViewers, ViewersResult } from "./messages.js";
 import { planSlots } from "./slots.js";
 import { summarize, type SseFigures } from "./stats.js";
 
@@ -129,8 +129,8 @@ export async function runFanOut(
   let server: ServerUnderTest | undefined;
   const slotGroups = planSlots(settings.viewers, settings.probes, settings.viewerProcesses);
   // Forked first, so their start-up (tsx compiling them) is over before anything is timed.
-  const editorProc = new LoadProcess<ToEditors>("editor process", editorModule);
-  const viewerProcs = slotGroups.map((_, i) => new LoadProcess<ToViewers>(`viewer process ${i + 1}`, viewerModule));
+  const editorProc = new LoadProcess<ToEditors, FromLoad>("editor process", editorModule);
+  const viewerProcs = slotGroups.map((_, i) => new LoadProcess<ToViewers, FromLoad>(`viewer process ${i + 1}`, viewerModule));
   try {
     const board = await startBoardServer(repoRoot);
     server = board.server;
@@ -159,7 +159,7 @@ export async function runFanOut(
       }),
     );
     const rampLog = setInterval(() => {
-      const open = viewerProcs.reduce((n, p) => n + p.progress.open, 0);
+      const open = viewerProcs.reduce((n, p) => n + (p.progress?.open ?? 0), 0);
       log(`  ramp: ${open} of ${settings.viewers} viewers after ${((now() - rampStart) / 1000).toFixed(0)} s`);
     }, RAMP_PROGRESS_MS);
     let connected;
@@ -182,7 +182,7 @@ export async function runFanOut(
     await sleep(RAMP_SETTLE_MS);
     row.bytesPerViewerIdle = perViewer(sampleProcess(pid), baseline, row.viewersReady);
 
-    const all: Array<LoadProcess<ToEditors> | LoadProcess<ToViewers>> = [editorProc, ...viewerProcs];
+    const all: Array<LoadProcess<ToEditors, FromLoad> | LoadProcess<ToViewers, FromLoad>> = [editorProc, ...viewerProcs];
     const sendStart = now() + SCHEDULE_LEAD_MS;
     const windowStart = sendStart + settings.warmupSeconds * 1000;
     const windowEnd = windowStart + settings.seconds * 1000;
@@ -200,7 +200,7 @@ export async function runFanOut(
     if (loadAtStart !== undefined && loadAtEnd !== undefined) row.loadCpuPercent = ((loadAtEnd - loadAtStart) / settings.seconds) * 100;
     row.bytesPerViewerLoaded = perViewer(atEnd, baseline, row.viewersReady);
 
-    const drained = await drain(() => viewerProcs.reduce((n, p) => n + p.progress.events, 0), windowEnd, DRAIN_QUIET_MS, DRAIN_MAX_MS);
+    const drained = await drain(() => viewerProcs.reduce((n, p) => n + (p.progress?.events ?? 0), 0), windowEnd, DRAIN_QUIET_MS, DRAIN_MAX_MS);
     row.drainMs = drained.ms;
     row.drainCut = drained.cut;
 

@@ -3,11 +3,11 @@
  * (probes among them), holds them, and at the end reports what the probes timed and what every
  * stream received in the window.
  */
+import type { FromLoad, Schedule, ToViewers, ViewersConnect, ViewerSlot, ViewersResult } from "./messages.js";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { now } from "../cursors/clock.js";
 import { openBulkViewer } from "./bulk-viewer.js";
-import { fail, onCommand, report } from "./channel.js";
-import type { Schedule, ToViewers, ViewerSlot, ViewersConnect, ViewersResult } from "./messages.js";
+import { fail, onCommand, report } from "../channel.js";
 import { ProbeTiming, type Window } from "./probe-timing.js";
 import { openProbeViewer } from "./probe-viewer.js";
 import { errorKind, type ViewerConnection } from "./viewer-connection.js";
@@ -38,7 +38,7 @@ function runViewers(): void {
   // A receive time is taken when the data handler runs: a late loop inflates every latency.
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });
   const progress = setInterval(
-    () => report({ type: "progress", open: held.length - closedEarly, events: timing.events }),
+    () => report<FromLoad>({ type: "progress", open: held.length - closedEarly, events: timing.events }),
     PROGRESS_INTERVAL_MS,
   );
 
@@ -71,7 +71,7 @@ function runViewers(): void {
     await Promise.all(Array.from({ length: Math.min(command.concurrency, command.slots.length) }, lane));
     const skipped = command.slots.length - next;
     if (skipped > 0) errors[failed >= MAX_FAILURES ? "not tried after repeated failures" : "ramp deadline passed"] = skipped;
-    report({
+    report<FromLoad>({
       type: "connected",
       ready: held.length,
       probes: held.filter((h) => h.probe).length,
@@ -118,7 +118,7 @@ function runViewers(): void {
       undecodable: timing.undecodable,
       loopDelayP99Ms: loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : undefined,
     };
-    report({ type: "result", result });
+    report<FromLoad>({ type: "result", result });
   }
 
   onCommand<ToViewers>((command) => {

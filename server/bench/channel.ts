@@ -1,16 +1,12 @@
-/**
- * A load process's side of the IPC channel. The same shape as cursors/channel.ts, typed for this
- * bench's messages (that one is bound to the cursor bench's).
- */
-import type { FromLoad } from "./messages.js";
+/** A load process's side of the IPC channel; the bench coordinator is the only other party. */
 
-export function report(message: FromLoad): void {
+export function report<Report extends { type: string }>(message: Report): void {
   if (process.send === undefined) throw new Error("a load process must be started by the bench coordinator (fork)");
   process.send(message);
 }
 
-export function onCommand<T>(handler: (command: T) => void): void {
-  process.on("message", (message) => handler(message as T));
+export function onCommand<Command>(handler: (command: Command) => void): void {
+  process.on("message", (message) => handler(message as Command));
   // The coordinator going away (killed, crashed) must not leave load running against a server.
   process.on("disconnect", () => process.exit(0));
 }
