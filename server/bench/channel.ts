@@ -22,3 +22,40 @@ export function fail(err: unknown): never {
   setTimeout(() => process.exit(1), 100);
   throw err;
 }
+
+/** The three commands every load process takes, in the order the coordinator sends them. */
+export interface LoadHandlers<Connect, Schedule> {
+  /** Open the connections; reports `connected` when done. */
+  connect(command: Connect): Promise<void>;
+  /** Start the load at the times given. */
+  schedule(command: Schedule): void;
+  /** Stop, and report the results. */
+  finish(): void;
+}
+
+/** Serves the coordinator's commands; any failure becomes a failure report and an exit. */
+export function serveCommands<Connect extends { type: "connect" }, Schedule extends { type: "schedule" }>(
+  handlers: LoadHandlers<Connect, Schedule>,
+): void {
+  onCommand<Connect | Schedule | { type: "finish" }>((command) => {
+    try {
+      switch (command.type) {
+        case "connect":
+          handlers.connect(command as Connect).catch(fail);
+          break;
+        case "schedule":
+          handlers.schedule(command as Schedule);
+          break;
+        case "finish":
+          handlers.finish();
+          break;
+        default: {
+          const unknown: never = command;
+          throw new Error(`unknown command ${JSON.stringify(unknown)}`);
+        }
+      }
+    } catch (err) {
+      fail(err);
+    }
+  });
+}

@@ -2,9 +2,9 @@
  * A load process of editors: each socket moves its own cursor at a fixed rate and reads (and
  * drops) everything the server sends, so the server is never held up by backpressure from us.
  */
-import type { ConnectCommand, EditorIdentity, EditorResult, FromLoad, ScheduleCommand, ToLoad } from "./messages.js";
+import type { ConnectCommand, EditorIdentity, EditorResult, FromLoad, ScheduleCommand } from "./messages.js";
 import { now } from "./clock.js";
-import { fail as failToCoordinator, onCommand, report } from "../channel.js";
+import { report, serveCommands } from "../channel.js";
 import { encodeAwareness } from "./protocol.js";
 import { openDrainSocket } from "./drain-socket.js";
 import { openMany, totalBytesRead, trackCloses, type LoadSocket } from "./load-socket.js";
@@ -106,27 +106,7 @@ function runEditors(): void {
     report<FromLoad>({ type: "result", result });
   }
 
-  onCommand<ToLoad>((command) => {
-    try {
-      switch (command.type) {
-        case "connect":
-          connect(command).catch(failToCoordinator);
-          break;
-        case "schedule":
-          start(command);
-          break;
-        case "finish":
-          finish();
-          break;
-        default: {
-          const unknown: never = command;
-          throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-        }
-      }
-    } catch (err) {
-      failToCoordinator(err);
-    }
-  });
+  serveCommands({ connect, schedule: start, finish });
 }
 
 runEditors();

@@ -2,10 +2,10 @@
  * A load process of observers: sockets that move no cursor and time every cursor state they
  * receive against the send time the editor stamped into it.
  */
-import type { ConnectCommand, FromLoad, ObserverResult, ScheduleCommand, ToLoad } from "./messages.js";
+import type { ConnectCommand, FromLoad, ObserverResult, ScheduleCommand } from "./messages.js";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { now } from "./clock.js";
-import { fail as failToCoordinator, onCommand, report } from "../channel.js";
+import { report, serveCommands } from "../channel.js";
 import { forEachAwarenessEntry, sendTimeOf } from "./protocol.js";
 import { openMany, totalBytesRead, trackCloses, type LoadSocket } from "./load-socket.js";
 import { openWsSocket } from "./ws-socket.js";
@@ -95,27 +95,7 @@ function runObservers(): void {
     report<FromLoad>({ type: "result", result });
   }
 
-  onCommand<ToLoad>((command) => {
-    try {
-      switch (command.type) {
-        case "connect":
-          connect(command).catch(failToCoordinator);
-          break;
-        case "schedule":
-          start(command);
-          break;
-        case "finish":
-          finish();
-          break;
-        default: {
-          const unknown: never = command;
-          throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-        }
-      }
-    } catch (err) {
-      failToCoordinator(err);
-    }
-  });
+  serveCommands({ connect, schedule: start, finish });
 }
 
 runObservers();

@@ -5,12 +5,12 @@
  * the cursor (cursor-time.ts) and into the stroke's element id (element-key.ts).
  */
 import * as Y from "yjs";
-import type { EditorsConnect, FromLoad, Schedule, ToEditors } from "./messages.js";
+import type { EditorsConnect, FromLoad, Schedule } from "./messages.js";
 import { openDrainSocket } from "../cursors/drain-socket.js";
 import { openMany, trackCloses, type LoadSocket } from "../cursors/load-socket.js";
 import type { EditorIdentity } from "../cursors/messages.js";
 import { encodeAwareness } from "../cursors/protocol.js";
-import { fail, onCommand, report } from "../channel.js";
+import { report, serveCommands } from "../channel.js";
 import { cursorCarrying } from "./cursor-time.js";
 import { elementKey } from "./element-key.js";
 import { CURSOR_HZ, STROKES_PER_SECOND } from "./load-shape.js";
@@ -97,27 +97,7 @@ function runEditors(): void {
     report<FromLoad>({ type: "result", result: { role: "editors", strokesInWindow, cursorsInWindow, closes: closeTracker?.closes ?? {} } });
   }
 
-  onCommand<ToEditors>((command) => {
-    try {
-      switch (command.type) {
-        case "connect":
-          connect(command).catch(fail);
-          break;
-        case "schedule":
-          start(command);
-          break;
-        case "finish":
-          finish();
-          break;
-        default: {
-          const unknown: never = command;
-          throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-        }
-      }
-    } catch (err) {
-      fail(err);
-    }
-  });
+  serveCommands({ connect, schedule: start, finish });
 }
 
 runEditors();

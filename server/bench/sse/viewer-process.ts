@@ -3,11 +3,11 @@
  * (probes among them), holds them, and at the end reports what the probes timed and what every
  * stream received in the window.
  */
-import type { FromLoad, Schedule, ToViewers, ViewersConnect, ViewerSlot, ViewersResult } from "./messages.js";
+import type { FromLoad, Schedule, ViewersConnect, ViewerSlot, ViewersResult } from "./messages.js";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { now } from "../cursors/clock.js";
 import { openBulkViewer } from "./bulk-viewer.js";
-import { fail, onCommand, report } from "../channel.js";
+import { report, serveCommands } from "../channel.js";
 import { ProbeTiming, type Window } from "./probe-timing.js";
 import { openProbeViewer } from "./probe-viewer.js";
 import { errorKind, type ViewerConnection } from "./viewer-connection.js";
@@ -121,27 +121,7 @@ function runViewers(): void {
     report<FromLoad>({ type: "result", result });
   }
 
-  onCommand<ToViewers>((command) => {
-    try {
-      switch (command.type) {
-        case "connect":
-          connect(command).catch(fail);
-          break;
-        case "schedule":
-          start(command);
-          break;
-        case "finish":
-          finish();
-          break;
-        default: {
-          const unknown: never = command;
-          throw new Error(`unknown command ${JSON.stringify(unknown)}`);
-        }
-      }
-    } catch (err) {
-      fail(err);
-    }
-  });
+  serveCommands({ connect, schedule: start, finish });
 }
 
 runViewers();
