@@ -39,15 +39,19 @@ export async function serveEditor(
   let session: EditorSession | undefined;
   let closed = false;
 
+  // The bound applies beyond the largest single message sent so far: the first sync of a large
+  // board is one message of tens of megabytes, and an editor still receiving it is not slow.
+  let allowance = 0;
   const peer: Peer = {
     send(message) {
       if (ws.readyState !== ws.OPEN) return;
-      if (ws.bufferedAmount > limits.maxBufferedBytes) {
+      if (ws.bufferedAmount > limits.maxBufferedBytes + allowance) {
         // It is not reading: a close frame would queue behind the rest, so cut it off.
         log.warn({ buffered: ws.bufferedAmount }, "editor not reading; dropping it");
         ws.terminate();
         return;
       }
+      allowance = Math.max(allowance, message.byteLength);
       ws.send(message);
     },
     close(code, reason) {

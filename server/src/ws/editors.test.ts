@@ -242,6 +242,26 @@ describe("an editor that does not read", () => {
   }, 30_000);
 });
 
+describe("a large board", () => {
+  it("an editor joining a board many times the buffer bound receives all of it while others keep drawing", async () => {
+    const server = await startTestServer({ connection: { maxBufferedBytes: 64 * 1024 } });
+    const board = await newBoard(server);
+    const a = await connectProvider(server.url, board.id);
+    // About 1 MB of strokes: the newcomer's sync step 2 is many times the bound.
+    for (let i = 0; i < 40; i++) addStroke(a.doc, `seed-${i}`, Array.from({ length: 6000 }, (_, k) => k));
+    await eventually(() => expect(elementIds(server.app.rooms.loaded(board.id)!.doc)).toHaveLength(40));
+    const drawing = setInterval(() => addStroke(a.doc, `live-${Date.now()}-${Math.random()}`), 5);
+    try {
+      const b = await connectProvider(server.url, board.id);
+      await stillSyncing(a, b, "after-big-sync");
+      expect(server.app.rooms.counts(board.id).editors).toBe(2);
+      expect(elementIds(b.doc).filter((id) => id.startsWith("seed-"))).toHaveLength(40);
+    } finally {
+      clearInterval(drawing);
+    }
+  }, 30_000);
+});
+
 describe("presence", () => {
   it("shows an editor's cursor to the others and removes it when the editor leaves", async () => {
     const server = await startTestServer();
