@@ -1,3 +1,4 @@
+import { arrowhead } from "./arrowhead";
 import { type BoxElement, POLYLINE_POINT_SIZE, type PolylineElement, type StrokeElement, type TextElement } from "@whiteboard/shared";
 import { TEXT_LINE_HEIGHT, centreOf } from "./bounds";
 import { FALLBACK_INK, type InkResolver } from "./ink";
@@ -116,31 +117,13 @@ function drawPolyline(ctx: Context2D, line: PolylineElement): void {
   ctx.stroke();
   if (line.type !== "arrow") return;
 
-  // The head points along the last segment that has a length: a repeated last point has no direction.
-  const n = points.length;
-  const tipX = points[n - 2]!;
-  const tipY = points[n - 1]!;
-  for (let i = n - 4; i >= 0; i -= POLYLINE_POINT_SIZE) {
-    const dx = tipX - points[i]!;
-    const dy = tipY - points[i + 1]!;
-    if (dx === 0 && dy === 0) continue;
-    const angle = Math.atan2(dy, dx);
-    const length = arrowHeadLength(line.width);
-    ctx.beginPath();
-    ctx.moveTo(tipX - length * Math.cos(angle - ARROW_SPREAD), tipY - length * Math.sin(angle - ARROW_SPREAD));
-    ctx.lineTo(tipX, tipY);
-    ctx.lineTo(tipX - length * Math.cos(angle + ARROW_SPREAD), tipY - length * Math.sin(angle + ARROW_SPREAD));
-    ctx.stroke();
-    return;
-  }
-}
-
-/** Half the angle between the two barbs of an arrowhead. */
-const ARROW_SPREAD = Math.PI / 7;
-
-/** Long enough to read on a thin line, in proportion on a thick one (within `localBounds`' padding). */
-function arrowHeadLength(width: number): number {
-  return Math.max(12, width * 3.5);
+  const head = arrowhead(points, line.width);
+  if (!head) return;
+  ctx.beginPath();
+  ctx.moveTo(head.left.x, head.left.y);
+  ctx.lineTo(head.tip.x, head.tip.y);
+  ctx.lineTo(head.right.x, head.right.y);
+  ctx.stroke();
 }
 
 function drawText(ctx: Context2D, text: TextElement, scale: number): void {

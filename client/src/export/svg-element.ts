@@ -1,17 +1,11 @@
 import { type BoxElement, POLYLINE_POINT_SIZE, type PolylineElement, type TextElement } from "@whiteboard/shared";
+import { arrowhead } from "../canvas/arrowhead";
 import { TEXT_LINE_HEIGHT, centreOf } from "../canvas/bounds";
 import { TEXT_FONT } from "../canvas/draw-element";
 import type { SceneEntry } from "../canvas/scene";
 import { strokeOutline, traceOutline } from "../canvas/stroke-outline";
 import { attrs, escapeXml, num, svgColor } from "./svg-markup";
 import { svgPath } from "./svg-path";
-
-/**
- * The canvas renderer's arrowhead (`draw-element.ts`), restated because it does not export it:
- * keep this in step with it, or export it from there and import it here.
- */
-const ARROW_SPREAD = Math.PI / 7;
-const arrowHeadLength = (width: number) => Math.max(12, width * 3.5);
 
 /**
  * One element as an SVG group, drawn as `drawElement` draws it on the board: the same outline
@@ -77,20 +71,10 @@ function polyline(line: PolylineElement, color: string): string {
   let out = `<polyline${attrs({ points: coordinates.join(" ") })}${ink}/>`;
   if (line.type !== "arrow") return out;
 
-  // As on the canvas: the head follows the last segment that has a length.
-  const n = points.length;
-  const tipX = points[n - 2]!;
-  const tipY = points[n - 1]!;
-  for (let i = n - 4; i >= 0; i -= POLYLINE_POINT_SIZE) {
-    const dx = tipX - points[i]!;
-    const dy = tipY - points[i + 1]!;
-    if (dx === 0 && dy === 0) continue;
-    const angle = Math.atan2(dy, dx);
-    const length = arrowHeadLength(line.width);
-    const barb = (spread: number) =>
-      `${num(tipX - length * Math.cos(angle + spread))},${num(tipY - length * Math.sin(angle + spread))}`;
-    out += `<polyline${attrs({ points: `${barb(-ARROW_SPREAD)} ${num(tipX)},${num(tipY)} ${barb(ARROW_SPREAD)}` })}${ink}/>`;
-    break;
+  const head = arrowhead(points, line.width);
+  if (head) {
+    const at = (p: { x: number; y: number }) => `${num(p.x)},${num(p.y)}`;
+    out += `<polyline${attrs({ points: `${at(head.left)} ${at(head.tip)} ${at(head.right)}` })}${ink}/>`;
   }
   return out;
 }
