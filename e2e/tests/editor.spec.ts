@@ -1,28 +1,10 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "../fixtures.js";
-
-/** What the test hook (`window.__whiteboard`, see client/src/editor/test-hook.ts) lets a test read. */
-interface HookWindow {
-  __whiteboard?: { doc: { getMap(name: string): { toJSON(): Record<string, Record<string, unknown>> } } };
-}
-
-interface BoardJson {
-  id: string;
-  viewId: string;
-  editors: number;
-}
+import { createBoard, editorElements } from "../board-helpers.js";
+import type { Board } from "@whiteboard/shared";
 
 const INK = "#0090ff";
 const INK_RGB = [0x00, 0x90, 0xff];
-
-async function createBoard(url: string, name: string): Promise<BoardJson> {
-  const response = await fetch(`${url}/api/boards`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name }),
-  });
-  return (await response.json()) as BoardJson;
-}
 
 async function openEditor(browser: Browser, url: string, boardId: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -32,13 +14,6 @@ async function openEditor(browser: Browser, url: string, boardId: string): Promi
 }
 
 /** The board's elements as this page's doc holds them. */
-function elementsOf(page: Page): Promise<Record<string, Record<string, unknown>>> {
-  return page.evaluate(() => {
-    const hook = (window as unknown as HookWindow).__whiteboard;
-    return hook ? hook.doc.getMap("elements").toJSON() : {};
-  });
-}
-
 /** The colour of one CSS pixel of the board canvas, as [r, g, b]. */
 function canvasPixel(page: Page, x: number, y: number): Promise<number[]> {
   return page.evaluate(
@@ -74,7 +49,7 @@ test("a stroke drawn in one tab reaches the other tab's doc and canvas, and is s
 
   // The boards API counts both open editors, and so does the gallery a third person has open.
   await expect
-    .poll(async () => ((await (await fetch(`${server.url}/api/boards/${board.id}`)).json()) as BoardJson).editors)
+    .poll(async () => ((await (await fetch(`${server.url}/api/boards/${board.id}`)).json()) as Board).editors)
     .toBe(2);
   const gallery = await (await browser.newContext()).newPage();
   await gallery.goto(server.url);
@@ -88,8 +63,8 @@ test("a stroke drawn in one tab reaches the other tab's doc and canvas, and is s
   await drawLine(alice, { x: 300, y: 400 }, { x: 700, y: 400 });
 
   // Bob's doc holds one stroke with SPEC's fields.
-  await expect.poll(async () => Object.keys(await elementsOf(bob)).length).toBe(1);
-  const [[id, stroke]] = Object.entries(await elementsOf(bob)) as [[string, Record<string, unknown>]];
+  await expect.poll(async () => Object.keys(await editorElements(bob)).length).toBe(1);
+  const [[id, stroke]] = Object.entries(await editorElements(bob)) as [[string, Record<string, unknown>]];
   expect(stroke).toMatchObject({ type: "stroke", x: 300, y: 400, color: INK, width: 10, createdBy: "Alice" });
   expect(typeof stroke.z).toBe("number");
   const points = stroke.points as number[];
@@ -107,7 +82,7 @@ test("a stroke drawn in one tab reaches the other tab's doc and canvas, and is s
   // After a reload, the server gives Alice the stroke back.
   await alice.reload();
   await expect(alice.getByTestId("connection-status")).toHaveText("connected");
-  await expect.poll(async () => Object.keys(await elementsOf(alice))).toEqual([id]);
+  await expect.poll(async () => Object.keys(await editorElements(alice))).toEqual([id]);
   await expect.poll(async () => isInk(await canvasPixel(alice, 500, 400))).toBe(true);
 });
 
@@ -150,12 +125,12 @@ test("strokes drawn while offline reach the others once back online", async ({ b
   await expect(alice.getByTestId("connection-status")).toContainText("offline");
   await alice.getByTestId("color-picker").fill(INK);
   await drawLine(alice, { x: 200, y: 500 }, { x: 400, y: 500 });
-  expect(Object.keys(await elementsOf(alice))).toHaveLength(1);
-  expect(Object.keys(await elementsOf(bob))).toHaveLength(0);
+  expect(Object.keys(await editorElements(alice))).toHaveLength(1);
+  expect(Object.keys(await editorElements(bob))).toHaveLength(0);
 
   await alice.context().setOffline(false);
   await expect(alice.getByTestId("connection-status")).toHaveText("connected");
-  await expect.poll(async () => Object.keys(await elementsOf(bob)).length).toBe(1);
+  await expect.poll(async () => Object.keys(await editorElements(bob)).length).toBe(1);
   await expect.poll(async () => isInk(await canvasPixel(bob, 300, 500))).toBe(true);
 });
 

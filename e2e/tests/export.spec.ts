@@ -1,15 +1,7 @@
 import fs from "node:fs";
 import type { Browser, Page, WebSocketRoute } from "@playwright/test";
 import { expect, test } from "../fixtures.js";
-
-/** What the test hook (`window.__whiteboard`, see client/src/editor/test-hook.ts) lets a test read. */
-interface HookWindow {
-  __whiteboard?: { doc: { getMap(name: string): { toJSON(): Record<string, Record<string, unknown>> } } };
-}
-
-interface BoardJson {
-  id: string;
-}
+import { createBoard, editorElements } from "../board-helpers.js";
 
 interface StrokeJson {
   type: string;
@@ -27,27 +19,11 @@ const PAPER_RGB = [0xfc, 0xfc, 0xfd];
 const PNG_SCALE = 2;
 const EXPORT_PADDING = 16;
 
-async function createBoard(url: string, name: string): Promise<BoardJson> {
-  const response = await fetch(`${url}/api/boards`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name }),
-  });
-  return (await response.json()) as BoardJson;
-}
-
 async function openEditor(browser: Browser, url: string, boardId: string): Promise<Page> {
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await page.goto(`${url}/b/${boardId}`);
   await expect(page.getByTestId("connection-status")).toHaveText("connected");
   return page;
-}
-
-function elementsOf(page: Page): Promise<Record<string, Record<string, unknown>>> {
-  return page.evaluate(() => {
-    const hook = (window as unknown as HookWindow).__whiteboard;
-    return hook ? hook.doc.getMap("elements").toJSON() : {};
-  });
 }
 
 async function drawLine(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
@@ -62,10 +38,10 @@ async function drawStroke(page: Page, from: { x: number; y: number }, to: { x: n
   await page.getByTestId("tool-pen").click();
   await page.getByTestId("color-picker").fill(INK);
   await page.getByTestId("width-picker").fill("10");
-  const before = new Set(Object.keys(await elementsOf(page)));
+  const before = new Set(Object.keys(await editorElements(page)));
   await drawLine(page, from, to);
-  await expect.poll(async () => Object.keys(await elementsOf(page)).length).toBe(before.size + 1);
-  const [, stroke] = Object.entries(await elementsOf(page)).find(([id]) => !before.has(id))!;
+  await expect.poll(async () => Object.keys(await editorElements(page)).length).toBe(before.size + 1);
+  const [, stroke] = Object.entries(await editorElements(page)).find(([id]) => !before.has(id))!;
   return stroke as unknown as StrokeJson;
 }
 
@@ -187,20 +163,20 @@ test("a board file saved from one board and opened twice into another duplicates
   await bob.getByTestId("import-json").setInputFiles(filePath);
 
   // Two copies under two new ids, at Carol's too; the source board is untouched.
-  await expect.poll(async () => Object.keys(await elementsOf(carol)).length).toBe(2);
-  const copies = Object.entries(await elementsOf(carol)) as [string, unknown][];
+  await expect.poll(async () => Object.keys(await editorElements(carol)).length).toBe(2);
+  const copies = Object.entries(await editorElements(carol)) as [string, unknown][];
   for (const [id, copy] of copies) {
-    expect(Object.keys(await elementsOf(alice))).not.toContain(id);
+    expect(Object.keys(await editorElements(alice))).not.toContain(id);
     expect(copy).toMatchObject({ type: "stroke", x: stroke.x, y: stroke.y, color: INK, points: stroke.points });
   }
-  expect(Object.keys(await elementsOf(alice))).toHaveLength(1);
+  expect(Object.keys(await editorElements(alice))).toHaveLength(1);
 
   // A file that is not a board file is refused with a reason, and changes nothing.
   const junk = testInfo.outputPath("junk.json");
   fs.writeFileSync(junk, JSON.stringify({ hello: "world" }));
   await bob.getByTestId("import-json").setInputFiles(junk);
   await expect(bob.getByTestId("export-status")).toContainText("not a Whiteboard file");
-  expect(Object.keys(await elementsOf(bob))).toHaveLength(2);
+  expect(Object.keys(await editorElements(bob))).toHaveLength(2);
 });
 
 /**
@@ -272,19 +248,19 @@ test("a stroke drawn offline survives a reload while still offline and reaches t
   await socket.block();
   await expect(alice.getByTestId("connection-status")).not.toHaveText("connected");
   const stroke = await drawStroke(alice, { x: 250, y: 450 }, { x: 550, y: 500 });
-  const [id] = Object.keys(await elementsOf(alice));
+  const [id] = Object.keys(await editorElements(alice));
   await offlineCopySettled(alice, board.id);
-  expect(Object.keys(await elementsOf(bob))).toHaveLength(0);
+  expect(Object.keys(await editorElements(bob))).toHaveLength(0);
 
   // Reloaded with the socket still cut: the stroke can only come from this browser's copy.
   await alice.reload();
-  await expect.poll(async () => Object.keys(await elementsOf(alice))).toEqual([id]);
-  expect((await elementsOf(alice))[id!]).toMatchObject({ points: stroke.points });
-  expect(Object.keys(await elementsOf(bob))).toHaveLength(0);
+  await expect.poll(async () => Object.keys(await editorElements(alice))).toEqual([id]);
+  expect((await editorElements(alice))[id!]).toMatchObject({ points: stroke.points });
+  expect(Object.keys(await editorElements(bob))).toHaveLength(0);
 
   socket.unblock();
-  await expect.poll(async () => Object.keys(await elementsOf(bob)), { timeout: 20_000 }).toEqual([id]);
-  expect((await elementsOf(bob))[id!]).toMatchObject({ type: "stroke", color: INK, points: stroke.points });
+  await expect.poll(async () => Object.keys(await editorElements(bob)), { timeout: 20_000 }).toEqual([id]);
+  expect((await editorElements(bob))[id!]).toMatchObject({ type: "stroke", color: INK, points: stroke.points });
   await expect(alice.getByTestId("connection-status")).toHaveText("connected");
 });
 

@@ -1,29 +1,14 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test } from "../fixtures.js";
+import { createBoard, editorElements, viewerElements, type Elements } from "../board-helpers.js";
 
 /** What the test hooks let a test read (client/src/editor/test-hook.ts, client/src/viewer/test-hook.ts). */
-type Elements = Record<string, Record<string, unknown>>;
 interface HookWindow {
   __whiteboard?: {
     doc: { getMap(name: string): { toJSON(): Elements } };
     viewport?: () => { x: number; y: number; zoom: number };
     selection?: () => readonly string[];
   };
-  __whiteboardViewer?: { doc: { getMap(name: string): { toJSON(): Elements } } };
-}
-
-interface BoardJson {
-  id: string;
-  viewId: string;
-}
-
-async function createBoard(url: string, name: string): Promise<BoardJson> {
-  const response = await fetch(`${url}/api/boards`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name }),
-  });
-  return (await response.json()) as BoardJson;
 }
 
 async function openEditor(context: BrowserContext | Browser, url: string, boardId: string, name: string): Promise<Page> {
@@ -34,14 +19,6 @@ async function openEditor(context: BrowserContext | Browser, url: string, boardI
   // Leave the name field, so the keys that follow reach the board.
   await page.getByTestId("user-name-input").press("Enter");
   return page;
-}
-
-function editorElements(page: Page): Promise<Elements> {
-  return page.evaluate(() => (window as unknown as HookWindow).__whiteboard?.doc.getMap("elements").toJSON() ?? {});
-}
-
-function viewerElements(page: Page): Promise<Elements> {
-  return page.evaluate(() => (window as unknown as HookWindow).__whiteboardViewer?.doc.getMap("elements").toJSON() ?? {});
 }
 
 function viewportOf(page: Page): Promise<{ x: number; y: number; zoom: number }> {

@@ -6,30 +6,11 @@ import readline from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "../fixtures.js";
-
-/** What the test hooks (`window.__whiteboard` on the editor, `window.__whiteboardViewer` on the viewer) let a test read. */
-type Elements = Record<string, Record<string, unknown>>;
-interface HookWindow {
-  __whiteboard?: { doc: { getMap(name: string): { toJSON(): Elements } } };
-  __whiteboardViewer?: { doc: { getMap(name: string): { toJSON(): Elements } } };
-}
-
-interface BoardJson {
-  id: string;
-  viewId: string;
-}
+import { createBoard, editorElements, viewerElements, type Elements } from "../board-helpers.js";
+import type { Board } from "@whiteboard/shared";
 
 const INK = "#0090ff";
 const INK_RGB = [0x00, 0x90, 0xff];
-
-async function createBoard(url: string, name: string): Promise<BoardJson> {
-  const response = await fetch(`${url}/api/boards`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name }),
-  });
-  return (await response.json()) as BoardJson;
-}
 
 async function openEditor(browser: Browser, url: string, boardId: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -53,14 +34,6 @@ async function openViewer(browser: Browser, url: string, viewId: string) {
   await page.goto(`${url}/v/${viewId}`);
   await expect(page.getByTestId("viewer-status")).toHaveText("live");
   return { page, sockets, sent };
-}
-
-function editorElements(page: Page): Promise<Elements> {
-  return page.evaluate(() => (window as unknown as HookWindow).__whiteboard?.doc.getMap("elements").toJSON() ?? {});
-}
-
-function viewerElements(page: Page): Promise<Elements> {
-  return page.evaluate(() => (window as unknown as HookWindow).__whiteboardViewer?.doc.getMap("elements").toJSON() ?? {});
 }
 
 /** Whether one CSS pixel of the viewer's canvas is the test's ink. */
