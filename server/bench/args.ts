@@ -1,3 +1,4 @@
+import { integer, integers, readFlags } from "./flags.js";
 import { SERVER_KINDS, type ServerKind } from "./servers.js";
 
 export interface BenchArgs {
@@ -30,53 +31,21 @@ const DEFAULTS: BenchArgs = {
   build: true,
 };
 
-function integer(flag: string, value: string | undefined, min: number, max: number): number {
-  const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < min || n > max) {
-    throw new Error(`${flag}: must be an integer from ${min} to ${max}, got ${JSON.stringify(value ?? "")}`);
-  }
-  return n;
-}
-
-/** Returns the parsed flags, or an error message naming the flag. `--help` is the caller's. */
+/** Returns the parsed flags, or throws an error naming the flag. `--help` is the caller's. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { ...DEFAULTS };
-  // `pnpm bench -- --n 50` passes the separator through; it means nothing here.
-  const rest = argv.filter((a) => a !== "--");
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
-    const [flag, inline] = arg.includes("=") ? (arg.split("=", 2) as [string, string]) : [arg, undefined];
-    const value = (): string | undefined => inline ?? rest[++i];
-    switch (flag) {
-      case "--n": {
-        const raw = value();
-        args.editorCounts = (raw ?? "").split(",").map((part) => integer("--n", part.trim(), 1, 2000));
-        break;
-      }
-      case "--seconds":
-        args.seconds = integer(flag, value(), 1, 120);
-        break;
-      case "--warmup":
-        args.warmupSeconds = integer(flag, value(), 0, 30);
-        break;
-      case "--observers":
-        args.observers = integer(flag, value(), 1, 20);
-        break;
-      case "--servers": {
-        const names = (value() ?? "").split(",").map((s) => s.trim());
-        const unknown = names.filter((s) => !SERVER_KINDS.includes(s as ServerKind));
-        if (unknown.length > 0 || names.length === 0) {
-          throw new Error(`--servers: each must be one of ${SERVER_KINDS.join(", ")}, got ${JSON.stringify(unknown.join(","))}`);
-        }
-        args.servers = names as ServerKind[];
-        break;
-      }
-      case "--no-build":
-        args.build = false;
-        break;
-      default:
-        throw new Error(`unknown argument ${JSON.stringify(arg)}`);
+  const { values, switches } = readFlags(argv, ["n", "seconds", "warmup", "observers", "servers"], ["no-build"]);
+  const args: BenchArgs = { ...DEFAULTS, build: !switches.has("no-build") };
+  if (values.n !== undefined) args.editorCounts = integers("n", values.n, 1, 2000);
+  if (values.seconds !== undefined) args.seconds = integer("seconds", values.seconds, 1, 120);
+  if (values.warmup !== undefined) args.warmupSeconds = integer("warmup", values.warmup, 0, 30);
+  if (values.observers !== undefined) args.observers = integer("observers", values.observers, 1, 20);
+  if (values.servers !== undefined) {
+    const names = values.servers.split(",").map((s) => s.trim());
+    const unknown = names.filter((s) => !SERVER_KINDS.includes(s as ServerKind));
+    if (unknown.length > 0 || names.length === 0) {
+      throw new Error(`--servers: each must be one of ${SERVER_KINDS.join(", ")}, got ${JSON.stringify(unknown.join(","))}`);
     }
+    args.servers = names as ServerKind[];
   }
   return args;
 }

@@ -1,3 +1,4 @@
+import { integer, integers, readFlags } from "../flags.js";
 import { MAX_VIEWERS } from "./slots.js";
 
 export interface SseBenchArgs {
@@ -32,45 +33,15 @@ const DEFAULTS: SseBenchArgs = {
   processes: 4,
 };
 
-function integer(flag: string, value: string | undefined, min: number, max: number): number {
-  const n = Number(value);
-  if (value === undefined || !Number.isInteger(n) || n < min || n > max) {
-    throw new Error(`${flag}: must be an integer from ${min} to ${max}, got ${JSON.stringify(value ?? "")}`);
-  }
-  return n;
-}
-
 /** Returns the parsed flags, or throws an error naming the flag. `--help` is the caller's. */
 export function parseArgs(argv: readonly string[]): SseBenchArgs {
+  const { values } = readFlags(argv, ["viewers", "seconds", "warmup", "editors", "probes", "processes"]);
   const args: SseBenchArgs = { ...DEFAULTS };
-  // `pnpm bench -- --viewers 200` passes the separator through; it means nothing here.
-  const rest = argv.filter((a) => a !== "--");
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
-    const [flag, inline] = arg.includes("=") ? (arg.split("=", 2) as [string, string]) : [arg, undefined];
-    const value = (): string | undefined => inline ?? rest[++i];
-    switch (flag) {
-      case "--viewers":
-        args.viewerCounts = (value() ?? "").split(",").map((part) => integer(flag, part.trim(), 1, MAX_VIEWERS));
-        break;
-      case "--seconds":
-        args.seconds = integer(flag, value(), 1, 120);
-        break;
-      case "--warmup":
-        args.warmupSeconds = integer(flag, value(), 0, 30);
-        break;
-      case "--editors":
-        args.editors = integer(flag, value(), 1, 100);
-        break;
-      case "--probes":
-        args.probes = integer(flag, value(), 1, 200);
-        break;
-      case "--processes":
-        args.processes = integer(flag, value(), 1, 16);
-        break;
-      default:
-        throw new Error(`unknown argument ${JSON.stringify(arg)}`);
-    }
-  }
+  if (values.viewers !== undefined) args.viewerCounts = integers("viewers", values.viewers, 1, MAX_VIEWERS);
+  if (values.seconds !== undefined) args.seconds = integer("seconds", values.seconds, 1, 120);
+  if (values.warmup !== undefined) args.warmupSeconds = integer("warmup", values.warmup, 0, 30);
+  if (values.editors !== undefined) args.editors = integer("editors", values.editors, 1, 100);
+  if (values.probes !== undefined) args.probes = integer("probes", values.probes, 1, 200);
+  if (values.processes !== undefined) args.processes = integer("processes", values.processes, 1, 16);
   return args;
 }
