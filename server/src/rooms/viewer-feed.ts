@@ -9,13 +9,11 @@ import {
   SSE_UPDATE_BATCH_MS,
 } from "@whiteboard/shared";
 import { encodeSseComment, encodeSseEvent, encodeSseRetry } from "../protocol/sse.js";
+import { FanOut, type FanOutStream } from "./fan-out.js";
 import { Throttle } from "./throttle.js";
 
-/** One viewer's stream, as the feed sees it: bytes in, and how many are still queued. */
-export interface ViewerStream {
-  write(chunk: Buffer): void;
-  /** Bytes written but not yet taken by the network. */
-  readonly buffered: number;
+/** One viewer's stream, as the feed sees it: bytes in, how many are still queued, and an end. */
+export interface ViewerStream extends FanOutStream {
   end(): void;
 }
 
@@ -38,6 +36,8 @@ export interface ViewerFeedOptions {
    * holds more than this per viewer.
    */
   maxBufferedBytes: number;
+  /** Viewers written per macrotask (see FanOut). */
+  sliceSize: number;
 }
 
 export const DEFAULT_VIEWER_FEED_OPTIONS: ViewerFeedOptions = {
@@ -48,6 +48,7 @@ export const DEFAULT_VIEWER_FEED_OPTIONS: ViewerFeedOptions = {
   logMaxEvents: 1000,
   logMaxBytes: 8 * 1024 * 1024,
   maxBufferedBytes: 1024 * 1024,
+  sliceSize: 256,
 };
 
 export interface ViewerFeedSource {
@@ -69,14 +70,14 @@ const HEARTBEAT = encodeSseComment("keep-alive");
 
 /**
  * The viewers of one board: batches updates, paces presence, numbers events, keeps the resume
- * log, and writes each event's bytes once for all viewers.
+ * log, and hands each event, encoded once, to the fan-out that writes it to every viewer.
  *
  * Event ids start at the load time in microseconds and count up, so they keep increasing for a
  * board across room reloads and server restarts; an id older than the log (or from an earlier
  * load) is answered with a snapshot.
  */
 export class ViewerFeed {
-  private readonly viewers = new Set<ViewerStream>();
+  private readonly viewers: FanOut<ViewerStream>;
   private lastId = Date.now() * 1000;
   /** Ids above this are all in the log (or were presence events, which are not replayed). */
   private logFloor = this.lastId;
@@ -101,6 +102,13 @@ export class ViewerFeed {
     private readonly source: ViewerFeedSource,
     private readonly options: ViewerFeedOptions = DEFAULT_VIEWER_FEED_OPTIONS,
   ) {
+    this.viewers = new FanOut(
+      (slow) => {
+        this.viewerLeft();
+        slow.end();
+      },
+      { sliceSize: options.sliceSize, maxBufferedBytes: options.maxBufferedBytes },
+    );
     this.tick = new Throttle(Math.min(options.updateBatchMs, options.presenceIntervalMs), () => this.sendDue());
   }
 
@@ -116,17 +124,12 @@ export class ViewerFeed {
     else stream.write(this.snapshotEvent());
     this.viewers.add(stream);
     stream.write(encodeSseEvent(++this.lastId, SSE_EVENTS.presence, this.presenceData()));
-    this.heartbeat ??= setInterval(() => this.broadcast(HEARTBEAT), this.options.heartbeatMs);
+    this.heartbeat ??= setInterval(() => this.viewers.enqueue(HEARTBEAT, "heartbeat"), this.options.heartbeatMs);
     this.viewerCountChanged();
   }
 
   detach(stream: ViewerStream): void {
-    if (!this.viewers.delete(stream)) return;
-    if (this.viewers.size === 0) {
-      clearInterval(this.heartbeat);
-      this.heartbeat = undefined;
-    }
-    this.viewerCountChanged();
+    if (this.viewers.remove(stream)) this.viewerLeft();
   }
 
   /** An update the editors have (stored and forwarded): goes out in the next batch. */
@@ -144,25 +147,37 @@ export class ViewerFeed {
 
   /** The board is gone: say so, then end every stream. */
   deleted(): void {
-    this.broadcast(encodeSseEvent(++this.lastId, SSE_EVENTS.deleted, {}));
+    this.flushPending();
+    this.viewers.enqueue(encodeSseEvent(++this.lastId, SSE_EVENTS.deleted, {}));
+    this.viewers.flushNow();
     this.close();
   }
 
   /** Ends every stream without a word (server stopping): viewers reconnect and resume. */
   close(): void {
     this.tick.cancel();
+    this.viewers.cancel();
     clearTimeout(this.countTimer);
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
     const streams = [...this.viewers];
-    this.viewers.clear();
+    for (const stream of streams) this.viewers.remove(stream);
     for (const stream of streams) stream.end();
   }
 
-  /** Flushes a pending batch at once (unload). */
+  /** Writes a pending batch, and whatever viewers have not had yet, at once (unload). */
   flushPending(): void {
     const update = this.updateEvent();
-    if (update) this.broadcast(update);
+    if (update) this.viewers.enqueue(update);
+    this.viewers.flushNow();
+  }
+
+  private viewerLeft(): void {
+    if (this.viewers.size === 0) {
+      clearInterval(this.heartbeat);
+      this.heartbeat = undefined;
+    }
+    this.viewerCountChanged();
   }
 
   private viewerCountChanged(): void {
@@ -188,10 +203,12 @@ export class ViewerFeed {
     return this.snapshotCache.bytes;
   }
 
-  /** What is due this tick, as one buffer, so each viewer costs one write. */
+  /** What is due this tick; the fan-out writes each viewer everything new as one write. */
   private sendDue(): void {
-    const parts = [this.updateEvent(), this.presenceEvent()].filter((part): part is Buffer => part !== undefined);
-    if (parts.length > 0) this.broadcast(parts.length === 1 ? parts[0]! : Buffer.concat(parts));
+    const update = this.updateEvent();
+    if (update) this.viewers.enqueue(update);
+    const presence = this.presenceEvent();
+    if (presence) this.viewers.enqueue(presence, "presence");
   }
 
   /** The pending batch as one `update` event, logged for resumes; undefined when none. */
@@ -240,16 +257,5 @@ export class ViewerFeed {
 
   private presenceData(): PresenceEventData {
     return { editors: this.source.editors(), viewers: this.viewers.size };
-  }
-
-  private broadcast(bytes: Buffer): void {
-    for (const stream of this.viewers) {
-      if (stream.buffered > this.options.maxBufferedBytes) {
-        this.detach(stream);
-        stream.end();
-        continue;
-      }
-      stream.write(bytes);
-    }
   }
 }

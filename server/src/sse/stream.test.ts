@@ -1,6 +1,7 @@
 import net from "node:net";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { DEFAULT_VIEWER_FEED_OPTIONS } from "../rooms/viewer-feed.js";
 import { startTestServer, type TestServer } from "../test/server.js";
 import { connectProvider, eventually } from "../test/editors.js";
 import { watch } from "../test/viewers.js";
@@ -154,7 +155,7 @@ describe("viewer feed over SSE", () => {
 
   it("a viewer that stops reading is cut off with bounded memory, and the others keep up", async () => {
     const server = await startTestServer({
-      rooms: { viewers: { updateBatchMs: 50, presenceIntervalMs: 50, countIntervalMs: 1000, heartbeatMs: 15_000, logMaxEvents: 1000, logMaxBytes: 8 << 20, maxBufferedBytes: 256 * 1024 } },
+      rooms: { viewers: { ...DEFAULT_VIEWER_FEED_OPTIONS, updateBatchMs: 50, presenceIntervalMs: 50, maxBufferedBytes: 256 * 1024 } },
     });
     const board = await newBoard(server);
     const editor = await connectProvider(server.url, board.id);
