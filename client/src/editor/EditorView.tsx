@@ -2,6 +2,7 @@ import { type Board } from "@whiteboard/shared";
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { BoardCanvas } from "../canvas/BoardCanvas";
+import { useScene } from "../canvas/use-scene";
 import { type FrameLoop, createFrameLoop } from "../canvas/frame-loop";
 import { type ViewportStore, createViewportStore } from "../canvas/viewport-store";
 import type { FollowStore } from "../presence/follow";
@@ -39,6 +40,8 @@ export function EditorView({ board }: { board: Board }) {
   identityRef.current = identity;
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const { live, status } = useLiveBoard(board.id, identity);
+  // One read of the doc for drawing and hit testing alike.
+  const scene = useScene(live?.connection.doc ?? null);
   const [session, setSession] = useState<EditorSession | null>(null);
   const helpOpen = useStore(store, (s) => s.helpOpen);
 
@@ -55,10 +58,10 @@ export function EditorView({ board }: { board: Board }) {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!live || !canvas) return;
+    if (!live || !canvas || !scene) return;
     const { doc, awareness } = live.connection;
     const cursor = publishCursor(awareness, frames);
-    const created = createEditorSession({ doc, awareness, canvas, viewport, frames, store, author: () => identityRef.current.name, cursor });
+    const created = createEditorSession({ doc, scene, awareness, canvas, viewport, frames, store, author: () => identityRef.current.name, cursor });
     const hideFromTests = exposeEditorForTests(doc, () => viewport.getState(), () => created.selection.getState().ids);
     setSession(created);
     return () => {
@@ -67,13 +70,13 @@ export function EditorView({ board }: { board: Board }) {
       created.destroy();
       cursor.stop();
     };
-  }, [live, frames, store, viewport]);
+  }, [live, scene, frames, store, viewport]);
 
   if (status === "deleted") return <BoardDeletedPage name={board.name} />;
 
   return (
     <div className="editor">
-      {live ? (
+      {live && scene ? (
         <BoardCanvas
           doc={live.connection.doc}
           viewport={viewport}
@@ -81,6 +84,7 @@ export function EditorView({ board }: { board: Board }) {
           canvasRef={canvasRef}
           testId="editor-canvas"
           label={`Board ${board.name}`}
+          scene={scene}
         />
       ) : (
         <div className="board-canvas" />

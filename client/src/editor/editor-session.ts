@@ -5,7 +5,7 @@ import type { FrameLoop } from "../canvas/frame-loop";
 import { type Point, screenToBoard, zoomTo } from "../canvas/viewport";
 import type { ViewportStore } from "../canvas/viewport-store";
 import type { ElementQuery } from "../geometry/element-query";
-import { createLinearElementQuery } from "../geometry/linear-element-query";
+import { type ElementIndex, createIndexedElementQuery } from "../geometry/indexed-element-query";
 import { type TextMeasure, canvasTextMeasure, estimateText } from "../geometry/text-measure";
 import type { CursorPublisher } from "../presence/cursor-publisher";
 import { type FollowStore, createFollower } from "../presence/follow";
@@ -36,6 +36,8 @@ import { fitViewport } from "./zoom-fit";
 
 export interface EditorSessionOptions {
   doc: Y.Doc;
+  /** The renderer's scene of `doc`: hit testing and the eraser ask its spatial index. */
+  scene: ElementIndex;
   awareness: Awareness;
   canvas: HTMLCanvasElement;
   viewport: ViewportStore;
@@ -66,10 +68,10 @@ export interface EditorSession {
 const FIT_MAX_ZOOM = 1;
 const FIT_SELECTION_MAX_ZOOM = 2;
 
-export function createEditorSession({ doc, awareness, canvas, viewport, frames, store, author, cursor }: EditorSessionOptions): EditorSession {
+export function createEditorSession({ doc, scene, awareness, canvas, viewport, frames, store, author, cursor }: EditorSessionOptions): EditorSession {
   const measure = measurer();
   const edits = createEdits(doc);
-  const query = createLinearElementQuery(doc, measure);
+  const query = createIndexedElementQuery(scene, measure);
   const selection = createSelectionStore();
   const overlay = createOverlayStore();
   const peers = followPeers(awareness);

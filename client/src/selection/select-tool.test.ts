@@ -4,8 +4,7 @@ import * as Y from "yjs";
 import { manualFrames } from "../canvas/test-frames";
 import { createEdits } from "../editor/edits";
 import type { Box } from "../geometry/box";
-import { createLinearElementQuery } from "../geometry/linear-element-query";
-import { estimateText } from "../geometry/text-measure";
+import { elementQueryFor } from "../geometry/test-element-query";
 import { at, drag } from "../tools/test-pointer";
 import { createSelectTool } from "./select-tool";
 import { createSelectionStore } from "./selection-store";
@@ -16,7 +15,7 @@ function setup() {
   const doc = new Y.Doc();
   const edits = createEdits(doc);
   const frames = manualFrames();
-  const query = createLinearElementQuery(doc, estimateText);
+  const query = elementQueryFor(doc);
   const selection = createSelectionStore();
   const marquees: (Box | null)[] = [];
   const edited: string[] = [];

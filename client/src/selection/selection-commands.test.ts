@@ -2,8 +2,7 @@ import { createBox, createText, elementsOf, readElement, readElements } from "@w
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createEdits } from "../editor/edits";
-import { createLinearElementQuery } from "../geometry/linear-element-query";
-import { estimateText } from "../geometry/text-measure";
+import { elementQueryFor } from "../geometry/test-element-query";
 import { decodeClipboard } from "./clipboard-payload";
 import {
   type SelectionContext,
@@ -22,7 +21,7 @@ const style = { color: "#000", width: 2, createdBy: "Bo", zoom: 1 };
 
 function board(): SelectionContext & { doc: Y.Doc } {
   const doc = new Y.Doc();
-  return { doc, edits: createEdits(doc), query: createLinearElementQuery(doc, estimateText), selection: createSelectionStore(), author: () => "Ada" };
+  return { doc, edits: createEdits(doc), query: elementQueryFor(doc), selection: createSelectionStore(), author: () => "Ada" };
 }
 
 describe("selection commands", () => {

@@ -2,8 +2,7 @@ import { createBox, createPolyline, elementsOf } from "@whiteboard/shared";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createEdits } from "../editor/edits";
-import { createLinearElementQuery } from "../geometry/linear-element-query";
-import { estimateText } from "../geometry/text-measure";
+import { elementQueryFor } from "../geometry/test-element-query";
 import { createEraser } from "./eraser";
 import { at, drag } from "./test-pointer";
 
@@ -12,7 +11,7 @@ const style = { color: "#000", width: 2, createdBy: "Bo", zoom: 1 };
 function setup() {
   const doc = new Y.Doc();
   const edits = createEdits(doc);
-  const query = createLinearElementQuery(doc, estimateText);
+  const query = elementQueryFor(doc);
   const previews: (readonly string[])[] = [];
   const eraser = createEraser({ edits, query, zoom: () => 1, preview: (ids) => previews.push(ids) });
   return { doc, edits, eraser, previews };

@@ -2,15 +2,14 @@ import { createText, elementsOf } from "@whiteboard/shared";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createEdits } from "../editor/edits";
-import { createLinearElementQuery } from "../geometry/linear-element-query";
-import { estimateText } from "../geometry/text-measure";
+import { elementQueryFor } from "../geometry/test-element-query";
 import { at } from "./test-pointer";
 import { createTextTool } from "./text";
 
 function setup() {
   const doc = new Y.Doc();
   const edits = createEdits(doc);
-  const query = createLinearElementQuery(doc, estimateText);
+  const query = elementQueryFor(doc);
   const opened: string[] = [];
   const style = { color: "#8e4ec6", width: 4, opacity: 1, fill: null, fontSize: 20 };
   const tool = createTextTool({ edits, query, style: () => style, author: () => "Cy", zoom: () => 1, edit: (id) => opened.push(id) });
