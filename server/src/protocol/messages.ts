@@ -1,5 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import * as Y from "yjs";
 
 /**
  * The y-websocket wire format (see docs/PROTOCOL.md), as pure functions: decoding yields a value,
@@ -41,7 +42,11 @@ export function decodeClientMessage(frame: Uint8Array): Decoded<ClientMessage> {
       case MESSAGE_SYNC: {
         const step = decoding.readVarUint(decoder);
         const payload = decoding.readVarUint8Array(decoder);
-        if (step === SYNC_STEP1) message = { kind: "syncStep1", stateVector: payload };
+        if (step === SYNC_STEP1) {
+          // Decoded here so that a malformed one is refused like any bad frame, not thrown later.
+          Y.decodeStateVector(payload);
+          message = { kind: "syncStep1", stateVector: payload };
+        }
         else if (step === SYNC_STEP2) message = { kind: "syncStep2", update: payload };
         else if (step === SYNC_UPDATE) message = { kind: "update", update: payload };
         else return { ok: false, reason: `unknown sync step ${step}` };

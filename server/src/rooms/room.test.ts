@@ -55,6 +55,30 @@ describe("Room", () => {
     expect([...b.peer.doc.getMap("elements").keys()].sort()).toEqual(["from-a", "from-b"]);
   });
 
+  it("encodes the whole doc once for every newcomer while it is unchanged, and again after a change", async () => {
+    const { board, registry } = await setup();
+    const a = await join(registry, board.id);
+    edit(a.peer, a.session, setElement("first"));
+    await registry.loaded(board.id)!.flush();
+    const room = registry.loaded(board.id)!;
+    const empty = Y.encodeStateVector(new Y.Doc());
+    const once = room.diffSince(empty);
+    expect(room.diffSince(empty)).toBe(once);
+
+    edit(a.peer, a.session, setElement("second"));
+    const after = room.diffSince(empty);
+    expect(after).not.toBe(once);
+    const newcomer = await join(registry, board.id);
+    expect([...newcomer.peer.doc.getMap("elements").keys()].sort()).toEqual(["first", "second"]);
+    // A client that has part of the doc gets only the rest.
+    const partial = new Y.Doc();
+    Y.applyUpdate(partial, once);
+    const rest = room.diffSince(Y.encodeStateVector(partial));
+    expect(rest.byteLength).toBeLessThan(after.byteLength);
+    Y.applyUpdate(partial, rest);
+    expect([...partial.getMap("elements").keys()].sort()).toEqual(["first", "second"]);
+  });
+
   it("writes an update to the store before any other editor can see it", async () => {
     const { board, registry, store } = await setup();
     const a = await join(registry, board.id);
