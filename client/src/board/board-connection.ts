@@ -4,6 +4,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { sendOnlyOwnAwareness } from "./own-awareness";
 import { attachOfflineStore } from "./offline-store";
+import { quietSyncStep2 } from "./quiet-sync";
 import { boardSocketBase } from "./socket-url";
 
 /** One live board: its doc, kept in sync with the server, and the editors' awareness. */
@@ -42,7 +43,8 @@ export function connectBoard({ boardId, location, initialState }: ConnectOptions
     shouldReconnect,
   });
   // Kept in IndexedDB too: a tab reloaded while offline still has, and later sends, its strokes.
-  const detachOfflineStore = attachOfflineStore(doc, boardId);
+  const offline = attachOfflineStore(doc, boardId);
+  quietSyncStep2(provider, offline);
   sendOnlyOwnAwareness(provider);
   provider.awareness.setLocalState(initialState);
   provider.connect();
@@ -52,7 +54,7 @@ export function connectBoard({ boardId, location, initialState }: ConnectOptions
     awareness: provider.awareness,
     destroy() {
       // The provider sends our null awareness state before closing, so others drop our cursor at once.
-      detachOfflineStore();
+      offline.stop();
       provider.destroy();
       provider.awareness.destroy();
       doc.destroy();

@@ -12,9 +12,11 @@ describe("offline store", () => {
 
   it("leaves the editor working, online only, where there is no IndexedDB", async () => {
     const doc = new Y.Doc();
-    const stop = attachOfflineStore(doc, "abc");
+    const store = attachOfflineStore(doc, "abc");
     doc.getMap("elements").set("a", 1);
-    expect(() => stop()).not.toThrow();
+    expect(store.listener).toBeUndefined();
+    expect(() => store.keep(Y.encodeStateAsUpdate(doc))).not.toThrow();
+    expect(() => store.stop()).not.toThrow();
     await expect(forgetOfflineBoard("abc")).resolves.toBeUndefined();
   });
 });

@@ -6,21 +6,32 @@ export function offlineStoreName(boardId: string): string {
   return `whiteboard-board:${boardId}`;
 }
 
+/** This browser's copy of one board, while it is being kept. */
+export interface OfflineStore {
+  /** Stops keeping the copy (the copy stays; see `forgetOfflineBoard`). */
+  stop(): void;
+  /** The doc `update` listener by which the copy keeps every change; undefined without a copy. */
+  readonly listener: ((update: Uint8Array, origin: unknown) => void) | undefined;
+  /** Stores an update the doc applied while `listener` was held off (see quiet-sync.ts). */
+  keep(update: Uint8Array): void;
+}
+
+const NO_STORE: OfflineStore = { stop: () => {}, listener: undefined, keep: () => {} };
+
 /**
  * Keeps a copy of the board's doc in this browser, so a tab that lost its connection and was
  * reloaded still has what was drawn offline, and sends it on reconnect: the copy is merged into
  * the doc, and the provider's sync sends the server whatever it lacks. Updates from the server
  * are stored too, so the board also opens from the copy before the socket has synced.
- * Returns the function that stops keeping the copy (the copy stays; see `forgetOfflineBoard`).
  */
-export function attachOfflineStore(doc: Y.Doc, boardId: string): () => void {
+export function attachOfflineStore(doc: Y.Doc, boardId: string): OfflineStore {
   // Storage disabled, or a browser without IndexedDB: the editor still works, online only.
-  if (typeof indexedDB === "undefined") return () => {};
+  if (typeof indexedDB === "undefined") return NO_STORE;
   let persistence: IndexeddbPersistence;
   try {
     persistence = new IndexeddbPersistence(offlineStoreName(boardId), doc);
   } catch {
-    return () => {};
+    return NO_STORE;
   }
   let stopped = false;
   const stop = () => {
@@ -40,7 +51,15 @@ export function attachOfflineStore(doc: Y.Doc, boardId: string): () => void {
       stopped = true;
     },
   );
-  return stop;
+  return {
+    stop,
+    listener: persistence._storeUpdate,
+    keep(update) {
+      // Before the database is open this stores nothing, and need not: once open, y-indexeddb
+      // stores the whole doc as it then is.
+      if (!stopped) persistence._storeUpdate(update, null);
+    },
+  };
 }
 
 /**
