@@ -264,6 +264,26 @@ test("a stroke drawn offline survives a reload while still offline and reaches t
   await expect(alice.getByTestId("connection-status")).toHaveText("connected");
 });
 
+test("a board this browser has opened opens again from its copy when reloaded offline", async ({ browser, server }) => {
+  const board = await createBoard(server.url, "Commute");
+  const bob = await openEditor(browser, server.url, board.id);
+  const stroke = await drawStroke(bob, { x: 300, y: 300 }, { x: 600, y: 380 });
+  const [id] = Object.keys(await editorElements(bob));
+
+  const alice = await (await browser.newContext()).newPage();
+  const socket = await socketSwitch(alice);
+  await alice.goto(`${server.url}/b/${board.id}`);
+  // Bob's stroke reaches Alice in her first sync, which her copy keeps as received.
+  await expect.poll(async () => Object.keys(await editorElements(alice))).toEqual([id]);
+  await offlineCopySettled(alice, board.id);
+
+  await socket.block();
+  await alice.reload();
+  await expect.poll(async () => Object.keys(await editorElements(alice))).toEqual([id]);
+  expect((await editorElements(alice))[id!]).toMatchObject({ type: "stroke", points: stroke.points });
+  await expect(alice.getByTestId("connection-status")).not.toHaveText("connected");
+});
+
 test("deleting a board removes this browser's offline copy of it", async ({ browser, server }) => {
   const board = await createBoard(server.url, "Doomed");
   const page = await openEditor(browser, server.url, board.id);
