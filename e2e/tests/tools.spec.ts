@@ -178,6 +178,35 @@ test("select, move by drag and arrow keys, resize and delete, seen by the other 
   await expect.poll(async () => Object.keys(await editorElements(bob)).length).toBe(0);
 });
 
+test("the rotation handle turns a shape about its centre, for the other editor and a viewer too, and undo turns it back", async ({
+  browser,
+  server,
+}) => {
+  const board = await createBoard(server.url, "Turn");
+  const alice = await openEditor(browser, server.url, board.id, "Alice");
+  const bob = await openEditor(browser, server.url, board.id, "Bob");
+  const viewer = await (await browser.newContext()).newPage();
+  await viewer.goto(`${server.url}/v/${board.viewId}`);
+  await expect(viewer.getByTestId("viewer-status")).toHaveText("live");
+  await alice.keyboard.press("r");
+  await drag(alice, [300, 300], [400, 360]);
+  await alice.keyboard.press("v");
+  await alice.mouse.click(300, 330);
+  await expect.poll(async () => (await selectionOf(alice)).length).toBe(1);
+  const [id] = await selectionOf(alice);
+
+  // The handle is on a stem 22 px above the outline (6 px outside the ink), over the middle:
+  // from there round to straight right of the centre (350, 330) is a quarter turn.
+  await drag(alice, [350, 300 - 1 - 6 - 22], [450, 330], 16);
+  const turned = async (page: Page, elements: (page: Page) => Promise<Elements>) => ((await elements(page))[id!]?.rotation as number | undefined) ?? 0;
+  await expect.poll(() => turned(bob, editorElements)).toBeCloseTo(Math.PI / 2, 1);
+  await expect.poll(() => turned(viewer, viewerElements)).toBeCloseTo(Math.PI / 2, 1);
+  expect((await editorElements(bob))[id!]).toMatchObject({ x: 300, y: 300, w: 100, h: 60 });
+
+  await alice.keyboard.press("Control+z");
+  await expect.poll(() => turned(bob, editorElements)).toBe(0);
+});
+
 test("the eraser removes whole elements it touches, in one undoable step", async ({ browser, server }) => {
   const board = await createBoard(server.url, "Eraser");
   const alice = await openEditor(browser, server.url, board.id, "Alice");

@@ -8,6 +8,7 @@ import {
   moveElementTo,
   setBox,
   setElementPoints,
+  setElementRotation,
   setElementStyle,
   setPolylinePoints,
   setTextGeometry,
@@ -23,6 +24,20 @@ describe("element updates", () => {
     (elementsOf(doc).get(id) as Y.Map<unknown>).set("sparkle", true);
     expect(moveElementTo(doc, id, 12.6, -3.2)).toBe(true);
     expect(raw(doc, id)).toMatchObject({ x: 13, y: -3, w: 10, sparkle: true });
+  });
+
+  it("turns an element about its centre, stored in [0, 2π), and removes the field when turned back", () => {
+    const doc = new Y.Doc();
+    const id = createBox(doc, { ...style, type: "rect", x: 0, y: 0, w: 10, h: 10 });
+    (elementsOf(doc).get(id) as Y.Map<unknown>).set("sparkle", true);
+    expect(setElementRotation(doc, id, 4.4, 5.6, -Math.PI / 2)).toBe(true);
+    expect(raw(doc, id)).toMatchObject({ x: 4, y: 6, sparkle: true });
+    expect(raw(doc, id).rotation).toBeCloseTo((3 * Math.PI) / 2, 12);
+    expect(readElement(id, elementsOf(doc).get(id))).toMatchObject({ rotation: raw(doc, id).rotation });
+    setElementRotation(doc, id, 4, 6, Math.PI * 4);
+    expect(raw(doc, id)).not.toHaveProperty("rotation");
+    expect(setElementRotation(doc, id, 0, 0, Number.NaN)).toBe(false);
+    expect(setElementRotation(doc, "gone", 0, 0, 1)).toBe(false);
   });
 
   it("writes nothing for an element someone else deleted", () => {

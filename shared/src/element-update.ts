@@ -24,6 +24,31 @@ export function moveElementTo(doc: Y.Doc, id: string, x: number, y: number): boo
   return true;
 }
 
+/**
+ * Turns an element to `rotation` radians (about its centre, SPEC) with its origin moved to `x`,
+ * `y` (a turn about some other point moves the centre too). Stored in [0, 2π); a turn back to
+ * none removes the field, as a new element would not have it.
+ */
+export function setElementRotation(doc: Y.Doc, id: string, x: number, y: number, rotation: number): boolean {
+  const map = elementMapOf(doc, id);
+  if (!map || !Number.isFinite(rotation)) return false;
+  const turn = Math.PI * 2;
+  let normal = rotation % turn;
+  if (normal < 0) normal += turn;
+  // A whisker either side of a whole turn is no turn at all.
+  if (normal < 1e-9 || turn - normal < 1e-9) normal = 0;
+  doc.transact(() => {
+    const qx = quantiseOrigin(x);
+    const qy = quantiseOrigin(y);
+    if (map.get("x") !== qx) map.set("x", qx);
+    if (map.get("y") !== qy) map.set("y", qy);
+    if (normal === 0) {
+      if (map.has("rotation")) map.delete("rotation");
+    } else if (map.get("rotation") !== normal) map.set("rotation", normal);
+  });
+  return true;
+}
+
 /** Sets a rectangle's or ellipse's box, rounded as a new one would be. */
 export function setBox(doc: Y.Doc, id: string, box: { x: number; y: number; w: number; h: number }, zoom: number): boolean {
   const map = elementMapOf(doc, id);

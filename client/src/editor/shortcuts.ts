@@ -116,7 +116,7 @@ export const SHORTCUT_HELP: { group: string; items: { keys: string[]; label: str
       { keys: ["E"], label: "Eraser" },
       { keys: ["K"], label: "Laser pointer" },
       { keys: ["Esc"], label: "Back to select; clear the selection" },
-      { keys: ["Shift", "drag"], label: "Square, circle, 45° line; move along one axis; keep proportions" },
+      { keys: ["Shift", "drag"], label: "Square, circle, 45° line; move along one axis; keep proportions; turn in 15° steps" },
       { keys: ["Alt", "drag"], label: "Draw a rectangle or ellipse from its centre" },
     ],
   },

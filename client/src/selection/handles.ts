@@ -51,6 +51,21 @@ export function handleAt(outline: Box, zoom: number, p: Point): HandleName | und
   return undefined;
 }
 
+/** Screen pixels from the outline's top edge up to the rotation handle: clear of the resize handles. */
+export const ROTATION_HANDLE_GAP_PX = 22;
+
+/** Where the rotation handle sits: above the middle of the outline's top edge. */
+export function rotationHandlePoint(outline: Box, zoom: number): Point {
+  return { x: (outline.minX + outline.maxX) / 2, y: outline.minY - ROTATION_HANDLE_GAP_PX / zoom };
+}
+
+/** Whether a board point grabs the rotation handle (as generous as a resize handle). */
+export function onRotationHandle(outline: Box, zoom: number, p: Point): boolean {
+  const reach = (HANDLE_SIZE_PX / 2 + 1.5) / zoom;
+  const at = rotationHandlePoint(outline, zoom);
+  return Math.abs(p.x - at.x) <= reach && Math.abs(p.y - at.y) <= reach;
+}
+
 /** The CSS cursor for a handle. */
 export function handleCursor(name: HandleName): string {
   switch (name) {

@@ -114,6 +114,56 @@ describe("select tool", () => {
     expect(read(id)).toMatchObject({ x: 100, y: 100, w: 100, h: 50 });
   });
 
+  it("turns the selection with the rotation handle about its centre, and undoes the turn in one step", () => {
+    const { doc, tool, frames, click, read, edits } = setup();
+    const id = createBox(doc, { ...style, type: "rect", x: 100, y: 100, w: 100, h: 50, fill: "#eee" });
+    click(150, 125);
+    // Outline 93..207 x 93..157 (ink box plus 6 px): the rotation handle is 22 px above its middle.
+    // From straight above the centre (150, 125) to straight right of it: a quarter turn clockwise.
+    drag(tool, [150, 71], [230, 125], { steps: 8, runFrame: frames.runFrame });
+    const turned = read(id)!;
+    expect(turned.rotation).toBeCloseTo(Math.PI / 2, 6);
+    // Turned about its own centre, which stays where it was.
+    expect(turned).toMatchObject({ x: 100, y: 100, w: 100, h: 50 });
+    edits.undo();
+    expect(read(id)!.rotation).toBeUndefined();
+  });
+
+  it("turns in 15 degree steps with shift", () => {
+    const { doc, tool, frames, click, read } = setup();
+    const id = createBox(doc, { ...style, type: "rect", x: 100, y: 100, w: 100, h: 50, fill: "#eee" });
+    click(150, 125);
+    // 50 degrees from straight up, about the centre: shift makes it 45.
+    const angle = (-90 + 50) * (Math.PI / 180);
+    drag(tool, [150, 71], [150 + 80 * Math.cos(angle), 125 + 80 * Math.sin(angle)], { shift: true, runFrame: frames.runFrame });
+    expect(read(id)!.rotation).toBeCloseTo(Math.PI / 4, 6);
+  });
+
+  it("turns several elements as one piece about the middle of their outline", () => {
+    const { doc, tool, frames, read, selection } = setup();
+    const left = createBox(doc, { ...style, type: "rect", x: 0, y: 0, w: 40, h: 40, fill: "#eee" });
+    const right = createBox(doc, { ...style, type: "rect", x: 160, y: 0, w: 40, h: 40, fill: "#eee" });
+    selection.setState({ ids: [left, right] });
+    // Outline -7..207 x -7..47, centre (100, 20): handle at (100, -29). Half a turn swaps them.
+    drag(tool, [100, -29], [100, 69], { steps: 1, runFrame: frames.runFrame });
+    expect(read(left)).toMatchObject({ x: 160, y: 0 });
+    expect(read(right)).toMatchObject({ x: 0, y: 0 });
+    expect(read(left)!.rotation).toBeCloseTo(Math.PI, 6);
+  });
+
+  it("puts a turn back as it was on cancel", () => {
+    const { doc, tool, frames, click, read } = setup();
+    const id = createBox(doc, { ...style, type: "rect", x: 100, y: 100, w: 100, h: 50, fill: "#eee" });
+    click(150, 125);
+    tool.down(at(150, 71));
+    tool.move(at(230, 125));
+    frames.runFrame();
+    expect(read(id)!.rotation).toBeCloseTo(Math.PI / 2, 6);
+    tool.cancel();
+    expect(read(id)).toMatchObject({ x: 100, y: 100 });
+    expect(read(id)!.rotation).toBeUndefined();
+  });
+
   it("puts a drag back where it started on cancel", () => {
     const { doc, tool, frames, read } = setup();
     const id = createBox(doc, { ...style, type: "rect", x: 0, y: 0, w: 20, h: 20, fill: "#eee" });

@@ -1,11 +1,11 @@
-import { type Element, type PolylineElement, moveElementTo, setPolylinePoints } from "@whiteboard/shared";
+import { type Element, type PolylineElement, moveElementTo, setElementRotation, setPolylinePoints } from "@whiteboard/shared";
 import type { FrameLoop } from "../canvas/frame-loop";
 import type { Edits } from "../editor/edits";
-import { type Box, type Point, boxContainsPoint, boxFromCorners } from "../geometry/box";
+import { type Box, type Point, boxCentre, boxContainsPoint, boxFromCorners, rotateAbout } from "../geometry/box";
 import type { ElementQuery } from "../geometry/element-query";
 import { snapAngle } from "../tools/constrain";
 import { DRAG_THRESHOLD_PX, type Tool, type ToolPointer } from "../tools/tool";
-import { type HandleName, handleAt, handleCursor, outlineBox } from "./handles";
+import { type HandleName, handleAt, handleCursor, onRotationHandle, outlineBox } from "./handles";
 import { editablePolyline, pointHandleAt, polylinePoints } from "./point-handles";
 import { resizeBox, resizeElement, writeResized } from "./resize";
 import { geometryBounds, selectionBounds, selectedElements } from "./selection-bounds";
@@ -31,17 +31,20 @@ export interface SelectToolOptions {
 export const PICK_TOLERANCE_PX = 5;
 /** Below this many screen pixels a resize would make a shape vanish under its own handles. */
 const MIN_RESIZE_PX = 4;
+/** Shift turns in steps of 15 degrees, as in Excalidraw and tldraw. */
+const ROTATION_STEP = Math.PI / 12;
 
 type Gesture =
   | { kind: "move"; start: Point; originals: Map<string, Point>; dragging: boolean; clicked: string | null; latest: ToolPointer | null }
   | { kind: "resize"; handle: HandleName; from: Box; start: Point; grab: Point; originals: Element[]; latest: ToolPointer | null }
+  | { kind: "rotate"; centre: Point; startAngle: number; originals: Element[]; latest: ToolPointer | null }
   | { kind: "marquee"; start: Point; base: readonly string[] }
   | { kind: "point"; line: PolylineElement; index: number; latest: ToolPointer | null };
 
 /**
- * The select tool: click, shift-click, marquee, drag to move, handles to resize. A move or a
- * resize writes once per animation frame, from the positions the drag started with (so
- * rounding never creeps), and undoes as one step.
+ * The select tool: click, shift-click, marquee, drag to move, handles to resize and to rotate.
+ * A move, resize or turn writes once per animation frame, from the positions the drag started
+ * with (so rounding never creeps), and undoes as one step.
  */
 export function createSelectTool(options: SelectToolOptions): Tool & { doubleClick(pointer: ToolPointer): void } {
   const { edits, frames, query, selection, zoom } = options;
@@ -91,6 +94,15 @@ export function createSelectTool(options: SelectToolOptions): Tool & { doubleCli
       });
       return;
     }
+    if (gesture.kind === "rotate") {
+      const { centre, startAngle, originals } = gesture;
+      let angle = Math.atan2(pointer.point.y - centre.y, pointer.point.x - centre.x) - startAngle;
+      if (pointer.shift) angle = Math.round(angle / ROTATION_STEP) * ROTATION_STEP;
+      edits.transact(() => {
+        for (const element of originals) turnElement(edits, query, element, centre, angle);
+      });
+      return;
+    }
     const { handle, from, start, grab, originals } = gesture;
     const z = zoom();
     // The handle sits a few pixels outside the geometry: move the geometry's edge by the drag, not to the pointer.
@@ -114,6 +126,19 @@ export function createSelectTool(options: SelectToolOptions): Tool & { doubleCli
         return;
       }
       const box = line ? null : outline();
+      if (box && onRotationHandle(box, zoom(), p)) {
+        // About the middle of the outline the user sees, wherever the press landed on the handle.
+        const centre = boxCentre(selectionBounds(query, selection.getState().ids)!);
+        edits.separate();
+        gesture = {
+          kind: "rotate",
+          centre,
+          startAngle: Math.atan2(p.y - centre.y, p.x - centre.x),
+          originals: selectedElements(query, selection.getState().ids),
+          latest: null,
+        };
+        return;
+      }
       const handle = box ? handleAt(box, zoom(), p) : undefined;
       if (box && handle) {
         const originals = selectedElements(query, selection.getState().ids);
@@ -183,6 +208,12 @@ export function createSelectTool(options: SelectToolOptions): Tool & { doubleCli
         const { line } = gesture;
         edits.transact(() => setPolylinePoints(edits.doc, line.id, polylinePoints(line), zoom()));
       }
+      if (gesture?.kind === "rotate") {
+        const { originals } = gesture;
+        edits.transact(() => {
+          for (const element of originals) setElementRotation(edits.doc, element.id, element.x, element.y, element.rotation ?? 0);
+        });
+      }
       if (gesture?.kind === "resize") {
         const { originals, from } = gesture;
         const z = zoom();
@@ -203,7 +234,8 @@ export function createSelectTool(options: SelectToolOptions): Tool & { doubleCli
       }
       const box = line ? null : outline();
       const handle = box ? handleAt(box, zoom(), pointer.point) : undefined;
-      if (handle) options.setCursor(handleCursor(handle));
+      if (box && onRotationHandle(box, zoom(), pointer.point)) options.setCursor("grab");
+      else if (handle) options.setCursor(handleCursor(handle));
       else if (topAt(pointer.point) || (box && boxContainsPoint(box, pointer.point))) options.setCursor("move");
       else options.setCursor(null);
     },
@@ -224,4 +256,16 @@ function handleGrab(box: Box, handle: HandleName): Point {
     x: handle.includes("w") ? box.minX : handle.includes("e") ? box.maxX : (box.minX + box.maxX) / 2,
     y: handle.includes("n") ? box.minY : handle.includes("s") ? box.maxY : (box.minY + box.maxY) / 2,
   };
+}
+
+/**
+ * Turns an element by `angle` about `centre`, from where it was when the turn began: its own
+ * centre goes round `centre`, and it turns by the same angle about its own centre (SPEC's
+ * rotation), so a group turns as one piece.
+ */
+function turnElement(edits: Edits, query: ElementQuery, element: Element, centre: Point, angle: number): void {
+  // An element's drawn box is symmetric about its centre, rotated or not.
+  const own = boxCentre(query.boundsOf(element));
+  const moved = rotateAbout(own, centre, angle);
+  setElementRotation(edits.doc, element.id, element.x + moved.x - own.x, element.y + moved.y - own.y, (element.rotation ?? 0) + angle);
 }

@@ -1,13 +1,14 @@
 import type { Viewport } from "../../canvas/viewport";
 import type { Box, Point } from "../../geometry/box";
-import { HANDLE_SIZE_PX, handlePoints, outlineBox } from "../../selection/handles";
+import { HANDLE_SIZE_PX, handlePoints, outlineBox, rotationHandlePoint } from "../../selection/handles";
 import { boxToScreen, toScreen } from "./screen-space";
 
 export const SELECTION_COLOR = "#5b5bd6";
 
 /**
- * Our own selection: one outline around everything selected with its resize handles, and a
- * faint outline around each element when there are several, so it is clear what is in it.
+ * Our own selection: one outline around everything selected with its resize handles and, on a
+ * stem above it, the rotation handle; and a faint outline around each element when there are
+ * several, so it is clear what is in it.
  */
 export function drawSelection(ctx: CanvasRenderingContext2D, view: Viewport, bounds: Box, each: readonly Box[], handles: boolean): void {
   ctx.save();
@@ -28,6 +29,15 @@ export function drawSelection(ctx: CanvasRenderingContext2D, view: Viewport, bou
   if (handles) {
     ctx.fillStyle = "#ffffff";
     ctx.lineWidth = 1.5;
+    const turn = toScreen(view, rotationHandlePoint(outline, view.zoom));
+    ctx.beginPath();
+    ctx.moveTo(turn.x, r.y);
+    ctx.lineTo(turn.x, turn.y + HANDLE_SIZE_PX / 2);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(turn.x, turn.y, HANDLE_SIZE_PX / 2 + 0.5, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.stroke();
     for (const { point } of handlePoints(outline, view.zoom)) {
       const p = toScreen(view, point);
       const half = HANDLE_SIZE_PX / 2;
