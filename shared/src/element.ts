@@ -55,6 +55,14 @@ export interface TextElement extends ElementBase {
 
 export type Element = StrokeElement | BoxElement | PolylineElement | TextElement;
 
+/** A text's line height, in font sizes: the renderer, hit testing and the export lay lines out alike. */
+export const TEXT_LINE_HEIGHT = 1.25;
+/**
+ * An empty or very narrow text still has a box this wide, in font sizes: something to click on,
+ * and the box whose centre it turns about, the same for the renderer and for hit testing.
+ */
+export const TEXT_MIN_WIDTH = 0.5;
+
 /** Numbers per point in a stroke's `points`: x, y, pressure. */
 export const STROKE_POINT_SIZE = 3;
 /** Numbers per point in a line's or arrow's `points`: x, y. */

@@ -10,7 +10,10 @@ export function offlineStoreName(boardId: string): string {
 export interface OfflineStore {
   /** Stops keeping the copy (the copy stays; see `forgetOfflineBoard`). */
   stop(): void;
-  /** The doc `update` listener by which the copy keeps every change; undefined without a copy. */
+  /**
+   * The doc `update` listener by which the copy keeps every change; undefined without a copy, or
+   * once stopped (y-indexeddb has removed it then, and it must not be added back).
+   */
   readonly listener: ((update: Uint8Array, origin: unknown) => void) | undefined;
   /** Stores an update the doc applied while `listener` was held off (see quiet-sync.ts). */
   keep(update: Uint8Array): void;
@@ -53,7 +56,9 @@ export function attachOfflineStore(doc: Y.Doc, boardId: string): OfflineStore {
   );
   return {
     stop,
-    listener: persistence._storeUpdate,
+    get listener() {
+      return stopped ? undefined : persistence._storeUpdate;
+    },
     keep(update) {
       // Before the database is open this stores nothing, and need not: once open, y-indexeddb
       // stores the whole doc as it then is.

@@ -8,7 +8,7 @@ type UpdateListener = (update: Uint8Array, origin: unknown) => void;
 
 /** Where the bytes of a sync go that the doc did not announce to its `update` listeners. */
 export interface QuietSyncSink {
-  /** The `update` listener to hold off while the sync is applied. */
+  /** The `update` listener to hold off while the sync is applied; undefined when it is not registered. */
   readonly listener: UpdateListener | undefined;
   /** Keeps the update as that listener would have. */
   keep(update: Uint8Array): void;
@@ -25,7 +25,8 @@ export interface QuietSyncSink {
  * re-encoded, a quarter of a second of the open, to store bytes identical in content to those
  * just received. So both listeners are held off for that one transaction and the received bytes
  * are stored. Any other `update` listener still hears the sync as usual; every other message
- * takes the provider's own path.
+ * takes the provider's own path. (A change made by an observer during that transaction would go
+ * unheard by both; none of ours writes to the doc from an observer.)
  */
 export function quietSyncStep2(provider: WebsocketProvider, sink: QuietSyncSink): void {
   const stock = provider.messageHandlers[messageSync]!;

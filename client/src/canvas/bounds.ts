@@ -1,4 +1,4 @@
-import { type Element, POLYLINE_POINT_SIZE, STROKE_POINT_SIZE } from "@whiteboard/shared";
+import { type Element, POLYLINE_POINT_SIZE, STROKE_POINT_SIZE, TEXT_LINE_HEIGHT, TEXT_MIN_WIDTH } from "@whiteboard/shared";
 import type { Viewport } from "./viewport";
 
 /** An axis-aligned box. */
@@ -8,8 +8,6 @@ export interface Bounds {
   maxX: number;
   maxY: number;
 }
-
-export const TEXT_LINE_HEIGHT = 1.25;
 
 /** How wide a line of text is drawn at a font size, in board units. */
 export type TextWidth = (line: string, fontSize: number) => number;
@@ -42,7 +40,8 @@ export function localBounds(element: Element, textWidth: TextWidth = estimateTex
     }
     case "text": {
       const lines = element.text.split("\n");
-      let widest = 0;
+      // As wide as hit testing takes it (element-shape.ts), so both turn it about one centre.
+      let widest = element.fontSize * TEXT_MIN_WIDTH;
       for (const line of lines) widest = Math.max(widest, textWidth(line, element.fontSize));
       const pad = element.fontSize * TEXT_OVERHANG;
       return { minX: -pad, minY: -pad, maxX: widest + pad, maxY: lines.length * element.fontSize * TEXT_LINE_HEIGHT + pad };

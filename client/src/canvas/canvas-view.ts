@@ -32,15 +32,16 @@ export interface CanvasView {
 }
 
 /**
- * Time per frame for drawing tiles while the view moves. The copy of the tiles to the screen and
+ * Time per frame for drawing tiles while the view moves or the user's hand is on the board. The copy of the tiles to the screen and
  * the browser's own paint take up to about 8 ms more in software, so the frame stays inside
  * 16.7 ms; whatever is not drawn in time is drawn in the next frames, the screen meanwhile
  * showing a coarser or stale picture of that part of the board.
  */
 const TILE_BUDGET_MOVING_MS = 5;
 /**
- * ... and while it rests (a board opening, a zoom settling, a burst of changes): nobody is
- * steering, so finishing the picture sooner matters more than a frame on every refresh.
+ * ... and while nobody is steering (a board opening, a zoom settling, others' changes arriving
+ * while this user does nothing): finishing the picture sooner then matters more than a frame on
+ * every refresh.
  */
 const TILE_BUDGET_RESTING_MS = 12;
 /** So many changes at once (a board arriving) are cheaper to handle by redrawing every tile. */
@@ -80,6 +81,11 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio, 
   let restTimer: ReturnType<typeof setTimeout> | null = null;
   let lastView = viewport.getState();
   let viewChangedAt = Number.NEGATIVE_INFINITY;
+  /** The user's last pointer or wheel input on the canvas: drawing needs every frame too. */
+  let inputAt = Number.NEGATIVE_INFINITY;
+  const onInput = () => (inputAt = performance.now());
+  const INPUT_EVENTS = ["pointerdown", "pointermove", "wheel"] as const;
+  for (const type of INPUT_EVENTS) canvas.addEventListener(type, onInput, { passive: true });
   let lastRatio = pixelRatio();
   /** The layer drawn at exactly the view's scale (not a power of two), while there is one. */
   let exactLayer: number | null = null;
@@ -159,7 +165,7 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio, 
       lastView = view;
       viewChangedAt = start;
     }
-    const moving = start - viewChangedAt < VIEW_REST_MS;
+    const moving = start - Math.max(viewChangedAt, inputAt) < VIEW_REST_MS;
     const deadline = start + (moving ? TILE_BUDGET_MOVING_MS : TILE_BUDGET_RESTING_MS);
     paintContext.timeUp = () => performance.now() > deadline;
     const scale = view.zoom * ratio;
@@ -259,6 +265,7 @@ export function createCanvasView({ canvas, scene, viewport, frames, pixelRatio, 
       invalidate();
     },
     destroy() {
+      for (const type of INPUT_EVENTS) canvas.removeEventListener(type, onInput);
       removeTask();
       stopRefresh();
       unsubscribeScene();

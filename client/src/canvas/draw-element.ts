@@ -1,6 +1,6 @@
 import { arrowhead } from "./arrowhead";
-import { type BoxElement, POLYLINE_POINT_SIZE, type PolylineElement, type StrokeElement, type TextElement } from "@whiteboard/shared";
-import { TEXT_LINE_HEIGHT, centreOf } from "./bounds";
+import { type BoxElement, POLYLINE_POINT_SIZE, type PolylineElement, type StrokeElement, TEXT_LINE_HEIGHT, type TextElement } from "@whiteboard/shared";
+import { centreOf } from "./bounds";
 import { FALLBACK_INK, type InkResolver } from "./ink";
 import type { OutlineCache } from "./outline-cache";
 import type { SceneEntry } from "./scene";

@@ -9,15 +9,16 @@ import { browserTextWidth } from "./text-width";
  * `scene` too, so both share one index and one read of the doc. Null on the first render.
  */
 export function useScene(doc: Y.Doc | null): Scene | null {
-  const [scene, setScene] = useState<Scene | null>(null);
+  const [made, setMade] = useState<{ doc: Y.Doc; scene: Scene } | null>(null);
   useEffect(() => {
     if (!doc) return;
-    const made = createScene(doc, { textWidth: browserTextWidth() });
-    setScene(made);
+    const scene = createScene(doc, { textWidth: browserTextWidth() });
+    setMade({ doc, scene });
     return () => {
-      setScene(null);
-      made.destroy();
+      setMade(null);
+      scene.destroy();
     };
   }, [doc]);
-  return scene;
+  // On the render where `doc` changes, the scene of the old doc is still in state: never hand it out.
+  return made !== null && made.doc === doc ? made.scene : null;
 }

@@ -1,6 +1,6 @@
-import { type BoxElement, POLYLINE_POINT_SIZE, type PolylineElement, type TextElement } from "@whiteboard/shared";
+import { type BoxElement, POLYLINE_POINT_SIZE, type PolylineElement, TEXT_LINE_HEIGHT, type TextElement } from "@whiteboard/shared";
 import { arrowhead } from "../canvas/arrowhead";
-import { TEXT_LINE_HEIGHT, centreOf } from "../canvas/bounds";
+import { centreOf } from "../canvas/bounds";
 import { TEXT_FONT } from "../canvas/draw-element";
 import type { SceneEntry } from "../canvas/scene";
 import { strokeOutline, traceOutline } from "../canvas/stroke-outline";

@@ -1,6 +1,6 @@
-import { type Element, POLYLINE_POINT_SIZE, STROKE_POINT_SIZE } from "@whiteboard/shared";
+import { type Element, POLYLINE_POINT_SIZE, STROKE_POINT_SIZE, TEXT_LINE_HEIGHT, TEXT_MIN_WIDTH } from "@whiteboard/shared";
 import { type Box, type Point, boxCentre, rotateAbout } from "./box";
-import { TEXT_LINE_HEIGHT, type TextMeasure } from "./text-measure";
+import type { TextMeasure } from "./text-measure";
 
 /** Where an element is: its geometric box before rotation (board coordinates), and how it is turned. */
 export interface ElementShape {
@@ -10,9 +10,6 @@ export interface ElementShape {
   centre: Point;
   rotation: number;
 }
-
-/** An empty text element still needs a box to click on and a caret to show. */
-const EMPTY_TEXT_WIDTH = 0.5;
 
 /** The element's geometric box relative to its own `x`, `y`. */
 export function localBox(element: Element, measure: TextMeasure): Box {
@@ -31,7 +28,7 @@ export function localBox(element: Element, measure: TextMeasure): Box {
       return {
         minX: 0,
         minY: 0,
-        maxX: Math.max(widest, element.fontSize * EMPTY_TEXT_WIDTH),
+        maxX: Math.max(widest, element.fontSize * TEXT_MIN_WIDTH),
         maxY: lines.length * element.fontSize * TEXT_LINE_HEIGHT,
       };
     }

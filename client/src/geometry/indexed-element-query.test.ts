@@ -1,4 +1,4 @@
-import { type Element, type ElementFields, createBox, createPolyline, elementMap, elementsOf } from "@whiteboard/shared";
+import { type Element, type ElementFields, createBox, createPolyline, createText, elementMap, elementsOf, moveElementTo } from "@whiteboard/shared";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createScene } from "../canvas/scene";
@@ -43,6 +43,30 @@ describe("createIndexedElementQuery", () => {
     expect(query.elementsIn({ minX: -100, minY: -100, maxX: 100, maxY: 100 }, "intersect").map((e) => e.id)).toEqual([good]);
     expect(query.all().map((e) => e.id)).toEqual([good]);
     expect(query.get("hexagon")).toBeUndefined();
+    query.destroy();
+  });
+
+  it("answers all() with a new list after an element changes in place, and the same list until then", () => {
+    const doc = new Y.Doc();
+    const query = elementQueryFor(doc);
+    const id = createBox(doc, { ...style, type: "rect", x: 0, y: 0, w: 10, h: 10 });
+    const before = query.all();
+    expect(query.all()).toBe(before);
+    moveElementTo(doc, id, 50, 0);
+    const after = query.all();
+    expect(after).not.toBe(before);
+    expect(after[0]).toMatchObject({ id, x: 50 });
+    query.destroy();
+  });
+
+  it("hits an empty and a one-letter text anywhere in the box hit testing gives it", () => {
+    const doc = new Y.Doc();
+    const query = elementQueryFor(doc);
+    const empty = createText(doc, { x: 0, y: 0, text: "", fontSize: 40, color: "#000", createdBy: "t", zoom: 1 });
+    const letter = createText(doc, { x: 0, y: 100, text: "i", fontSize: 40, color: "#000", createdBy: "t", zoom: 1 });
+    // Hit testing gives text at least half a font size of width: 20 units here.
+    expect(query.elementsAt({ x: 18, y: 20 }, 0).map((e) => e.id)).toEqual([empty]);
+    expect(query.elementsAt({ x: 18, y: 120 }, 0).map((e) => e.id)).toEqual([letter]);
     query.destroy();
   });
 
@@ -144,6 +168,6 @@ function randomElement(random: () => number, z: number): ElementFields {
     case "arrow":
       return { ...base, type: random() < 0.5 ? "line" : "arrow", points: flat(2 + Math.floor(random() * 3), 2) };
     default:
-      return { ...base, type: "text", width: 0, text: "Hello there\nsecond line", fontSize: 12 + Math.round(random() * 30) };
+      return { ...base, type: "text", width: 0, text: ["Hello there\nsecond line", "", "i"][Math.floor(random() * 3)]!, fontSize: 12 + Math.round(random() * 30) };
   }
 }

@@ -16,7 +16,7 @@ export interface ElementIndex {
   /** Entries whose box, grown by `tolerance`, contains the point, in paint order. */
   queryPoint(point: Point, tolerance: number): readonly { element: Element }[];
   get(id: string): { element: Element } | undefined;
-  /** Every drawable element's entry, in paint order; the same array until something changes. */
+  /** Every drawable element's entry, in paint order. */
   entries(): readonly { element: Element }[];
   subscribe(listener: () => void): () => void;
 }
@@ -37,7 +37,10 @@ export function createIndexedElementQuery(index: ElementIndex, measure: TextMeas
     }
     return box;
   };
-  let all: { from: readonly { element: Element }[]; elements: Element[] } | undefined;
+  // The index updates entries in place, so its array can stay the same while elements change:
+  // the list is rebuilt after every change it reports, and is the same array until the next.
+  let all: Element[] | undefined;
+  const stopWatching = index.subscribe(() => (all = undefined));
   const unsubscribes = new Set<() => void>();
 
   return {
@@ -61,9 +64,8 @@ export function createIndexedElementQuery(index: ElementIndex, measure: TextMeas
       return index.get(id)?.element;
     },
     all() {
-      const entries = index.entries();
-      if (all?.from !== entries) all = { from: entries, elements: entries.map((entry) => entry.element) };
-      return all.elements;
+      all ??= index.entries().map((entry) => entry.element);
+      return all;
     },
     boundsOf,
     subscribe(listener) {
@@ -75,6 +77,7 @@ export function createIndexedElementQuery(index: ElementIndex, measure: TextMeas
       };
     },
     destroy() {
+      stopWatching();
       for (const unsubscribe of unsubscribes) unsubscribe();
       unsubscribes.clear();
     },

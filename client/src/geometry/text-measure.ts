@@ -5,11 +5,10 @@
 export type TextMeasure = (line: string, fontSize: number) => number;
 
 /**
- * The renderer's font and line height (client/src/canvas/draw-element.ts and bounds.ts): text is
- * hit and selected where it is drawn only while these match.
+ * The renderer's font (client/src/canvas/draw-element.ts): text is hit and selected where it is
+ * drawn only while the two match. The line height is the document model's (shared).
  */
 export const TEXT_FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-export const TEXT_LINE_HEIGHT = 1.25;
 
 /** An average advance for a proportional sans-serif: close enough to click on. */
 const ESTIMATED_ADVANCE = 0.6;

@@ -139,6 +139,20 @@ describe("select tool", () => {
     expect(read(id)!.rotation).toBeCloseTo(Math.PI / 4, 6);
   });
 
+  it("with shift, lands a turned element on a multiple of 15 degrees, not 15 degrees from where it was", () => {
+    const { doc, tool, frames, click, read } = setup();
+    const id = createBox(doc, { ...style, type: "rect", x: 100, y: 100, w: 100, h: 100, fill: "#eee" });
+    (elementsOf(doc).get(id) as Y.Map<unknown>).set("rotation", (10 * Math.PI) / 180);
+    click(150, 150);
+    // Turned 10 degrees, its box reaches 50 (cos 10° + sin 10°) + 1 = 58.9 either side of the
+    // centre; the outline adds 6 and the handle sits 22 above that.
+    const start = { x: 150, y: 150 - 58.9 - 6 - 22 };
+    const angle = (-90 + 20) * (Math.PI / 180);
+    drag(tool, [start.x, start.y], [150 + 90 * Math.cos(angle), 150 + 90 * Math.sin(angle)], { shift: true, runFrame: frames.runFrame });
+    // 10 + 20 = 30 degrees: a multiple of 15.
+    expect(read(id)!.rotation).toBeCloseTo(Math.PI / 6, 6);
+  });
+
   it("turns several elements as one piece about the middle of their outline", () => {
     const { doc, tool, frames, read, selection } = setup();
     const left = createBox(doc, { ...style, type: "rect", x: 0, y: 0, w: 40, h: 40, fill: "#eee" });

@@ -97,7 +97,11 @@ export function createSelectTool(options: SelectToolOptions): Tool & { doubleCli
     if (gesture.kind === "rotate") {
       const { centre, startAngle, originals } = gesture;
       let angle = Math.atan2(pointer.point.y - centre.y, pointer.point.x - centre.x) - startAngle;
-      if (pointer.shift) angle = Math.round(angle / ROTATION_STEP) * ROTATION_STEP;
+      if (pointer.shift) {
+        // One element lands on a multiple of the step; a group turns by one (its members differ).
+        const from = originals.length === 1 ? (originals[0]!.rotation ?? 0) : 0;
+        angle = Math.round((from + angle) / ROTATION_STEP) * ROTATION_STEP - from;
+      }
       edits.transact(() => {
         for (const element of originals) turnElement(edits, query, element, centre, angle);
       });

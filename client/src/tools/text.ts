@@ -1,8 +1,7 @@
-import { createText } from "@whiteboard/shared";
+import { TEXT_LINE_HEIGHT, createText } from "@whiteboard/shared";
 import type { Edits } from "../editor/edits";
 import type { Point } from "../geometry/box";
 import type { ElementQuery } from "../geometry/element-query";
-import { TEXT_LINE_HEIGHT } from "../geometry/text-measure";
 import type { Tool, ToolStyle } from "./tool";
 
 export interface TextToolOptions {

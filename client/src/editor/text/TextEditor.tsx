@@ -1,10 +1,10 @@
-import { deleteElements, elementMapOf } from "@whiteboard/shared";
+import { TEXT_LINE_HEIGHT, deleteElements, elementMapOf } from "@whiteboard/shared";
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
 import * as Y from "yjs";
 import type { ViewportStore } from "../../canvas/viewport-store";
 import type { ElementQuery } from "../../geometry/element-query";
-import { TEXT_FONT_FAMILY, TEXT_LINE_HEIGHT, type TextMeasure } from "../../geometry/text-measure";
+import { TEXT_FONT_FAMILY, type TextMeasure } from "../../geometry/text-measure";
 import type { Edits } from "../edits";
 import { textareaBaselineShift } from "./baseline-shift";
 import { type TextDelta, shiftCaret, textSplice } from "./text-diff";

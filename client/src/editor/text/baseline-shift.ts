@@ -1,4 +1,5 @@
-import { TEXT_FONT_FAMILY, TEXT_LINE_HEIGHT } from "../../geometry/text-measure";
+import { TEXT_LINE_HEIGHT } from "@whiteboard/shared";
+import { TEXT_FONT_FAMILY } from "../../geometry/text-measure";
 
 /**
  * How far (in ems) a textarea's glyphs sit below the board's. The board draws text with
