@@ -79,6 +79,83 @@ describe("Room", () => {
     expect([...partial.getMap("elements").keys()].sort()).toEqual(["first", "second"]);
   });
 
+  it("neither stores nor forwards an update that brings nothing new, such as a client resending the whole board", async () => {
+    const { board, registry, store } = await setup();
+    const a = await join(registry, board.id);
+    const b = await join(registry, board.id);
+    edit(a.peer, a.session, setElement("x"));
+    const room = registry.loaded(board.id)!;
+    await room.flush();
+    let forwarded = 0;
+    b.peer.doc.on("update", () => forwarded++);
+    const append = vi.spyOn(store, "appendUpdates");
+    // Past the feed's batch of "x", so that anything the viewer gets now is new.
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    let received = "";
+    room.watch({ buffered: 0, write: (chunk) => void (received += chunk.toString()), end: () => {} }, undefined);
+
+    expect(a.session.handle(encodeUpdate(Y.encodeStateAsUpdate(a.peer.doc)))).toBeUndefined();
+    await room.flush();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(append).not.toHaveBeenCalled();
+    expect(forwarded).toBe(0);
+    expect(received).toContain("event: snapshot");
+    expect(received).not.toContain("event: update");
+  });
+
+  it.each([1124, 7, 42, 99, 2026])("stores exactly what was sent, whatever the order, duplicates and deletions: a crash keeps it all (seed %i)", async (seed) => {
+    let state = seed;
+    // mulberry32
+    const random = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const { board, registry, store } = await setup();
+    const a = await join(registry, board.id);
+    // A writer whose updates reach the room shuffled, some twice: out of order, an update waits
+    // (parked) for the one it depends on; a second copy brings nothing new.
+    const writer = new Y.Doc();
+    const sent: Uint8Array[] = [];
+    writer.on("update", (update: Uint8Array) => sent.push(update));
+    for (let i = 0; i < 120; i++) {
+      const keys = [...writer.getMap("elements").keys()];
+      if (keys.length > 0 && random() < 0.3) writer.getMap("elements").delete(keys[Math.floor(random() * keys.length)]!);
+      else writer.getMap("elements").set(`k${Math.floor(random() * 400)}`, i);
+    }
+    const outbox = [...sent, ...sent.filter(() => random() < 0.3)];
+    for (let i = outbox.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [outbox[i], outbox[j]] = [outbox[j]!, outbox[i]!];
+    }
+    const room = registry.loaded(board.id)!;
+    for (const update of outbox) {
+      expect(a.session.handle(encodeUpdate(update)), `seed ${seed}`).toBeUndefined();
+      if (random() < 0.2) await room.flush();
+    }
+    await room.flush();
+    // What a server killed now would load: the stored log, without the compaction of an unload.
+    const stored = (await store.loadDoc(board.id))!;
+    const reloaded = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(reloaded, update);
+    expect(reloaded.getMap("elements").toJSON(), `seed ${seed}`).toEqual(writer.getMap("elements").toJSON());
+    expect(room.doc.getMap("elements").toJSON(), `seed ${seed}`).toEqual(writer.getMap("elements").toJSON());
+  });
+
+  it("stores and forwards an update that only deletes", async () => {
+    const { board, registry, store } = await setup();
+    const a = await join(registry, board.id);
+    const b = await join(registry, board.id);
+    edit(a.peer, a.session, setElement("doomed"));
+    await registry.loaded(board.id)!.flush();
+    edit(a.peer, a.session, (doc) => doc.getMap("elements").delete("doomed"));
+    await registry.loaded(board.id)!.flush();
+    expect(b.peer.doc.getMap("elements").has("doomed")).toBe(false);
+    expect((await store.loadDoc(board.id))!.updates).toHaveLength(2);
+  });
+
   it("writes an update to the store before any other editor can see it", async () => {
     const { board, registry, store } = await setup();
     const a = await join(registry, board.id);

@@ -68,6 +68,8 @@ export class Room {
    * strokes is 11 MB, a fifth of a second to encode).
    */
   private encodedState: Uint8Array | undefined;
+  /** Whether the last transaction on the doc added or deleted anything. */
+  private lastTransactionChanged = false;
 
   private constructor(
     readonly boardId: string,
@@ -79,7 +81,10 @@ export class Room {
     this.lastSeq = lastSeq;
     this.loggedUpdates = loggedUpdates;
     this.awarenessTick = new Throttle(deps.options.awarenessTickMs, () => this.sendAwareness());
-    doc.on("afterTransaction", () => (this.encodedState = undefined));
+    doc.on("afterTransaction", (transaction) => {
+      this.lastTransactionChanged = changedAnything(transaction);
+      if (this.lastTransactionChanged) this.encodedState = undefined;
+    });
     this.feed = new ViewerFeed(
       {
         snapshot: () => this.wholeDoc(),
@@ -171,12 +176,21 @@ export class Room {
     } catch {
       return { code: WS_CLOSE.invalidData, reason: "undecodable update" };
     }
+    // Yjs keeps one pendingStructs object and swaps its `update` as more is parked.
+    const parkedStructs = this.doc.store.pendingStructs?.update;
+    const parkedDs = this.doc.store.pendingDs;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (err) {
+      this.encodedState = undefined;
       this.deps.logger.warn({ err, boardId: this.boardId }, "update decoded but failed to apply");
       return { code: WS_CLOSE.invalidData, reason: "update rejected" };
     }
+    // Nothing new (a client resending what the board has, as an editor does when its offline
+    // copy loads after it connected): storing and forwarding it would cost every editor and
+    // viewer the whole board again. Anything Yjs had to park counts as new.
+    const parked = this.doc.store.pendingStructs?.update !== parkedStructs || this.doc.store.pendingDs !== parkedDs;
+    if (!this.lastTransactionChanged && !parked) return undefined;
     // An update Yjs had to park is neither stored nor forwarded once the parked bytes pass the
     // cap: it would be parked again on every reload and at every peer.
     const overflow = this.checkPending();
@@ -298,4 +312,12 @@ export class Room {
     for (const session of this.editors) session.send(message);
     this.feed.presenceChanged();
   }
+}
+
+/** Whether a transaction integrated a struct or deleted an item: false for an update the doc already had. */
+function changedAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true;
+  if (transaction.beforeState.size !== transaction.afterState.size) return true;
+  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
+  return false;
 }
