@@ -21,6 +21,13 @@ async function openEditor(context: BrowserContext | Browser, url: string, boardI
   return page;
 }
 
+async function openViewer(browser: Browser, url: string, viewId: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${url}/v/${viewId}`);
+  await expect(page.getByTestId("viewer-status")).toHaveText("live");
+  return page;
+}
+
 function viewportOf(page: Page): Promise<{ x: number; y: number; zoom: number }> {
   return page.evaluate(() => (window as unknown as HookWindow).__whiteboard!.viewport!());
 }
@@ -45,9 +52,7 @@ test("every tool drawn with the mouse writes SPEC's element, which the other edi
   const board = await createBoard(server.url, "All the tools");
   const alice = await openEditor(browser, server.url, board.id, "Alice");
   const bob = await openEditor(browser, server.url, board.id, "Bob");
-  const viewer = await (await browser.newContext()).newPage();
-  await viewer.goto(`${server.url}/v/${board.viewId}`);
-  await expect(viewer.getByTestId("viewer-status")).toHaveText("live");
+  const viewer = await openViewer(browser, server.url, board.viewId);
 
   // Everything right of the style panel, which floats over the board's left edge.
   await alice.keyboard.press("p");
@@ -185,9 +190,7 @@ test("the rotation handle turns a shape about its centre, for the other editor a
   const board = await createBoard(server.url, "Turn");
   const alice = await openEditor(browser, server.url, board.id, "Alice");
   const bob = await openEditor(browser, server.url, board.id, "Bob");
-  const viewer = await (await browser.newContext()).newPage();
-  await viewer.goto(`${server.url}/v/${board.viewId}`);
-  await expect(viewer.getByTestId("viewer-status")).toHaveText("live");
+  const viewer = await openViewer(browser, server.url, board.viewId);
   await alice.keyboard.press("r");
   await drag(alice, [300, 300], [400, 360]);
   await alice.keyboard.press("v");
