@@ -210,6 +210,31 @@ test("the rotation handle turns a shape about its centre, for the other editor a
   await expect.poll(() => turned(bob, editorElements)).toBe(0);
 });
 
+test("the style panel shows the selection's style and follows it when another editor restyles it", async ({ browser, server }) => {
+  const board = await createBoard(server.url, "Restyle");
+  const alice = await openEditor(browser, server.url, board.id, "Alice");
+  const bob = await openEditor(browser, server.url, board.id, "Bob");
+  await alice.keyboard.press("r");
+  await drag(alice, [300, 300], [400, 360]);
+  await alice.keyboard.press("v");
+  await alice.mouse.click(300, 330);
+  await expect.poll(async () => (await selectionOf(alice)).length).toBe(1);
+  const [id] = await selectionOf(alice);
+
+  await alice.getByTestId("width-picker").fill("6");
+  await expect.poll(async () => (await editorElements(bob))[id!]?.width).toBe(6);
+  await expect(alice.getByTestId("width-picker")).toHaveValue("6");
+
+  // Bob recolours the same rectangle: Alice's panel, still on her selection, shows his colour.
+  await expect.poll(async () => Object.keys(await editorElements(bob))).toContain(id);
+  await bob.keyboard.press("v");
+  await bob.mouse.click(300, 330);
+  await expect.poll(async () => (await selectionOf(bob)).length).toBe(1);
+  await bob.locator('[data-testid="style-panel"] [title="#e5484d"]').click();
+  await expect(alice.locator('[data-testid="style-panel"] [title="#e5484d"]')).toHaveAttribute("aria-pressed", "true");
+  await expect(alice.locator('[data-testid="style-panel"] [title="#1b1b1f"]')).toHaveAttribute("aria-pressed", "false");
+});
+
 test("the eraser removes whole elements it touches, in one undoable step", async ({ browser, server }) => {
   const board = await createBoard(server.url, "Eraser");
   const alice = await openEditor(browser, server.url, board.id, "Alice");

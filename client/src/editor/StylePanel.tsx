@@ -1,10 +1,10 @@
 import type { Element, StylePatch } from "@whiteboard/shared";
-import { type CSSProperties, useSyncExternalStore } from "react";
+import type { CSSProperties } from "react";
 import { useStore } from "zustand";
 import type { ElementQuery } from "../geometry/element-query";
-import { selectedElements } from "../selection/selection-bounds";
 import type { SelectionStore } from "../selection/selection-store";
 import { type ToolStyle, isStyledTool } from "../tools/tool";
+import { useSelectedElements } from "./use-selected-elements";
 import { type EditorStore, FILL_COLORS, FONT_SIZES, INK_COLORS, MAX_WIDTH, MIN_WIDTH } from "./editor-store";
 
 export interface StylePanelProps {
@@ -14,6 +14,8 @@ export interface StylePanelProps {
   /** Restyles the selection, as one undo step. */
   restyle: (patch: StylePatch) => void;
 }
+
+const NO_IDS: readonly string[] = [];
 
 /** What the panel is styling: the selection (with the select tool), or a drawing tool's next element. */
 interface Target {
@@ -32,12 +34,11 @@ export function StylePanel({ store, query, selection, restyle }: StylePanelProps
   const tool = useStore(store, (s) => s.tool);
   const styles = useStore(store, (s) => s.styles);
   const ids = useStore(selection, (s) => s.ids);
-  useSyncExternalStore(query.subscribe, () => query.all());
+  const selected = useSelectedElements(query, tool === "select" ? ids : NO_IDS);
 
   let target: Target | null = null;
-  if (tool === "select" && ids.length > 0) {
-    const elements = selectedElements(query, ids);
-    if (elements.length > 0) target = selectionTarget(elements, restyle);
+  if (selected.length > 0) {
+    target = selectionTarget(selected, restyle);
   } else if (isStyledTool(tool)) {
     target = {
       style: styles[tool],
