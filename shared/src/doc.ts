@@ -4,6 +4,7 @@
  */
 export * from "./element.js";
 export * from "./element-read.js";
+export * from "./element-extent.js";
 export * from "./element-id.js";
 export * from "./doc-quantise.js";
 export * from "./doc-order.js";

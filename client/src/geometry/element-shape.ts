@@ -1,4 +1,4 @@
-import { type Element, POLYLINE_POINT_SIZE, STROKE_POINT_SIZE, TEXT_LINE_HEIGHT, TEXT_MIN_WIDTH } from "@whiteboard/shared";
+import { type Element, POLYLINE_POINT_SIZE, STROKE_POINT_SIZE, TEXT_LINE_HEIGHT, TEXT_MIN_WIDTH, flatPointsExtent } from "@whiteboard/shared";
 import { type Box, type Point, boxCentre, rotateAbout } from "./box";
 import type { TextMeasure } from "./text-measure";
 
@@ -15,10 +15,10 @@ export interface ElementShape {
 export function localBox(element: Element, measure: TextMeasure): Box {
   switch (element.type) {
     case "stroke":
-      return pointsBox(element.points, STROKE_POINT_SIZE);
+      return flatPointsExtent(element.points, STROKE_POINT_SIZE);
     case "line":
     case "arrow":
-      return pointsBox(element.points, POLYLINE_POINT_SIZE);
+      return flatPointsExtent(element.points, POLYLINE_POINT_SIZE);
     case "rect":
     case "ellipse":
       return { minX: 0, minY: 0, maxX: element.w, maxY: element.h };
@@ -72,21 +72,4 @@ export function elementBounds(element: Element, measure: TextMeasure): Box {
 export function toLocal(element: Element, shape: ElementShape, p: Point): Point {
   const unrotated = rotateAbout(p, shape.centre, -shape.rotation);
   return { x: unrotated.x - element.x, y: unrotated.y - element.y };
-}
-
-function pointsBox(flat: readonly number[], size: number): Box {
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
-  let maxX = Number.NEGATIVE_INFINITY;
-  let maxY = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i + 1 < flat.length; i += size) {
-    const x = flat[i]!;
-    const y = flat[i + 1]!;
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  if (minX > maxX) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
-  return { minX, minY, maxX, maxY };
 }
