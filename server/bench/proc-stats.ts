@@ -28,3 +28,14 @@ export function sampleProcess(pid: number | undefined): ProcSample | undefined {
     return undefined;
   }
 }
+
+/** CPU time of several processes together; undefined when any of them cannot be read. */
+export function cpuSeconds(pids: ReadonlyArray<number | undefined>): number | undefined {
+  let total = 0;
+  for (const pid of pids) {
+    const sample = sampleProcess(pid);
+    if (sample === undefined) return undefined;
+    total += sample.cpuSeconds;
+  }
+  return total;
+}

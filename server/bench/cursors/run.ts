@@ -3,12 +3,13 @@
  * let what is in flight drain, collect. Every wait is bounded, so a server that falls behind
  * ends its run with what it delivered instead of hanging the bench.
  */
-import { randomInt } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { now } from "./clock.js";
-import { sampleProcess } from "../proc-stats.js";
+import { editorIdentities } from "../editor-identities.js";
+import { sleep } from "../sleep.js";
+import { cpuSeconds, sampleProcess } from "../proc-stats.js";
 import { LoadProcess } from "../load-process.js";
-import type { EditorIdentity, EditorResult, FromLoad, ObserverResult, ToLoad } from "./messages.js";
+import type { EditorResult, FromLoad, ObserverResult, ToLoad } from "./messages.js";
 import { summarize, type CursorFigures } from "./stats.js";
 
 export interface CursorRunOptions {
@@ -41,16 +42,6 @@ export interface CursorRunResult {
   loadCpuPercent: number | undefined;
 }
 
-function cpuSeconds(pids: ReadonlyArray<number | undefined>): number | undefined {
-  let total = 0;
-  for (const pid of pids) {
-    const sample = sampleProcess(pid);
-    if (sample === undefined) return undefined;
-    total += sample.cpuSeconds;
-  }
-  return total;
-}
-
 /** Handshakes in flight per load process: a browser-like trickle, not a SYN flood. */
 const CONNECT_CONCURRENCY = 20;
 const CONNECT_TIMEOUT_MS = 15_000;
@@ -61,30 +52,16 @@ const REPORT_TIMEOUT_MS = 15_000;
 const SCHEDULE_LEAD_MS = 300;
 const DRAIN_POLL_MS = 50;
 
-const COLORS = ["#e03131", "#2f9e44", "#1971c2", "#f08c00", "#9c36b5", "#0c8599", "#e8590c", "#5c940d"];
-
-function identities(count: number): EditorIdentity[] {
-  // Random like Yjs's own client ids, consecutive so they never collide within a run.
-  const base = randomInt(1, 2 ** 31);
-  return Array.from({ length: count }, (_, i) => ({
-    clientId: base + i,
-    name: `editor ${i + 1}`,
-    color: COLORS[i % COLORS.length] as string,
-  }));
-}
-
 function split<T>(items: readonly T[], parts: number): T[][] {
   const out: T[][] = Array.from({ length: parts }, () => []);
   items.forEach((item, i) => out[i % parts]?.push(item));
   return out.filter((part) => part.length > 0);
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
 export async function runCursors(options: CursorRunOptions): Promise<CursorRunResult> {
   const editorModule = fileURLToPath(new URL("./editor-process.ts", import.meta.url));
   const observerModule = fileURLToPath(new URL("./observer-process.ts", import.meta.url));
-  const editorGroups = split(identities(options.editors), options.editorProcesses);
+  const editorGroups = split(editorIdentities(options.editors), options.editorProcesses);
   const editorProcs = editorGroups.map((_, i) => new LoadProcess<ToLoad, FromLoad>(`editor process ${i + 1}`, editorModule));
   const observerProc = new LoadProcess<ToLoad, FromLoad>("observer process", observerModule);
   const all = [...editorProcs, observerProc];
@@ -94,7 +71,7 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
       type: "connect",
       role: "observers",
       url: options.url,
-      clients: identities(options.observers),
+      clients: editorIdentities(options.observers),
       concurrency: CONNECT_CONCURRENCY,
       timeoutMs: CONNECT_TIMEOUT_MS,
     });

@@ -1,4 +1,5 @@
 import { now } from "../cursors/clock.js";
+import { sleep } from "../sleep.js";
 
 export interface DrainOutcome {
   /** From `since` to when the drain ended. */
@@ -8,8 +9,6 @@ export interface DrainOutcome {
 }
 
 const POLL_MS = 50;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /**
  * Waits until `count()` (events received so far) has not moved for `quietMs`, or until `maxMs`

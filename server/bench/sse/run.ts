@@ -4,11 +4,11 @@
  * measured window, a bounded drain, and the results. Every wait is bounded and every process is
  * killed at the end, whatever happened, so a machine that cannot hold V still ends the run.
  */
-import { randomInt } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { now } from "../cursors/clock.js";
-import type { EditorIdentity } from "../cursors/messages.js";
-import { sampleProcess, type ProcSample } from "../proc-stats.js";
+import { editorIdentities } from "../editor-identities.js";
+import { sleep } from "../sleep.js";
+import { cpuSeconds, sampleProcess, type ProcSample } from "../proc-stats.js";
 import type { ServerUnderTest } from "../servers.js";
 import { startBoardServer } from "./board-server.js";
 import { drain } from "./drain.js";
@@ -74,25 +74,6 @@ const DRAIN_MAX_MS = 15_000;
 const REPORT_TIMEOUT_MS = 15_000;
 const RAMP_PROGRESS_MS = 5_000;
 
-const COLORS = ["#e03131", "#2f9e44", "#1971c2", "#f08c00", "#9c36b5", "#0c8599", "#e8590c", "#5c940d"];
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-function identities(count: number): EditorIdentity[] {
-  const base = randomInt(1, 2 ** 31);
-  return Array.from({ length: count }, (_, i) => ({ clientId: base + i, name: `editor ${i + 1}`, color: COLORS[i % COLORS.length] as string }));
-}
-
-function cpuSeconds(pids: readonly (number | undefined)[]): number | undefined {
-  let total = 0;
-  for (const pid of pids) {
-    const sample = sampleProcess(pid);
-    if (sample === undefined) return undefined;
-    total += sample.cpuSeconds;
-  }
-  return total;
-}
-
 function perViewer(after: ProcSample | undefined, before: ProcSample | undefined, viewers: number): number | undefined {
   if (after === undefined || before === undefined || viewers === 0) return undefined;
   return (after.rssBytes - before.rssBytes) / viewers;
@@ -137,7 +118,7 @@ export async function runFanOut(
     onServer(server);
     const pid = server.pid;
 
-    editorProc.send({ type: "connect", wsUrl: board.wsUrl, editors: identities(settings.editors), timeoutMs: EDITOR_CONNECT_TIMEOUT_MS });
+    editorProc.send({ type: "connect", wsUrl: board.wsUrl, editors: editorIdentities(settings.editors), timeoutMs: EDITOR_CONNECT_TIMEOUT_MS });
     const editorsConnected = await editorProc.next("connected", EDITOR_CONNECT_TIMEOUT_MS * 2);
     row.editorsReady = editorsConnected.ready;
     if (editorsConnected.ready === 0) throw new Error(`no editor could connect: ${Object.keys(editorsConnected.errors)[0] ?? "unknown"}`);
