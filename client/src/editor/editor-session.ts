@@ -2,7 +2,8 @@ import type { StylePatch } from "@whiteboard/shared";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import type { FrameLoop } from "../canvas/frame-loop";
-import { type Point, screenToBoard, zoomTo } from "../canvas/viewport";
+import { type Point, screenToBoard } from "../canvas/viewport";
+import { zoomBy } from "../canvas/zoom-steps";
 import type { ViewportStore } from "../canvas/viewport-store";
 import type { ElementQuery } from "../geometry/element-query";
 import { type ElementIndex, createIndexedElementQuery } from "../geometry/indexed-element-query";
@@ -31,7 +32,6 @@ import type { EditorStore } from "./editor-store";
 import { attachKeyboard } from "./keyboard";
 import { type OverlayStore, createOverlayStore } from "./overlay/overlay-store";
 import type { ZoomCommand } from "./shortcuts";
-import { zoomStep } from "./zoom-step";
 import { fitViewport } from "./zoom-fit";
 
 export interface EditorSessionOptions {
@@ -142,10 +142,8 @@ export function createEditorSession({ doc, scene, awareness, canvas, viewport, f
     switch (command) {
       case "in":
       case "out":
-        viewport.setState(zoomStep(view, command, centre()), true);
-        return;
       case "reset":
-        viewport.setState(zoomTo(view, centre(), 1), true);
+        viewport.setState(zoomBy(view, command, centre()), true);
         return;
       case "fit":
         viewport.setState(fitViewport(boundsOfAll(query), screen(), FIT_MAX_ZOOM, view), true);

@@ -1,7 +1,7 @@
 import { useStore } from "zustand";
 import type { ViewportStore } from "../canvas/viewport-store";
 import type { Point } from "../canvas/viewport";
-import { type ZoomKey, zoomBy } from "./zoom-steps";
+import { type ZoomKey, zoomBy } from "../canvas/zoom-steps";
 
 /** Zoom for those without a wheel or a trackpad, and the zoom level at a glance; the keys do the same. */
 export function ZoomControls({ viewport, centre }: { viewport: ViewportStore; centre: () => Point }) {

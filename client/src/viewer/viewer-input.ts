@@ -2,7 +2,7 @@ import type { ViewportStore } from "../canvas/viewport-store";
 import type { Point } from "../canvas/viewport";
 import { createHand } from "../tools/hand";
 import { wheelViewport } from "../tools/wheel";
-import { zoomBy, zoomKeyOf } from "./zoom-steps";
+import { zoomBy, zoomKeyOf } from "../canvas/zoom-steps";
 
 const PRIMARY_BUTTON = 0;
 const MIDDLE_BUTTON = 1;

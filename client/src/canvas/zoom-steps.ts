@@ -3,7 +3,10 @@ import { type Point, type Viewport, zoomAt } from "../canvas/viewport";
 /** One press of + or − (key or button): four presses double or halve the zoom. */
 const STEP_FACTOR = 2 ** 0.25;
 
-/** What a key does to the zoom, with no modifier held: ctrl/cmd with +/− stays the browser's page zoom. */
+/**
+ * What a key does to the zoom in the viewer, with no modifier held: ctrl/cmd with +/− stays the
+ * browser's page zoom. (The editor reads its keys with its other shortcuts, editor/shortcuts.ts.)
+ */
 export type ZoomKey = "in" | "out" | "reset";
 
 export function zoomKeyOf(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "altKey">): ZoomKey | undefined {

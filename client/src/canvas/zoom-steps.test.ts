@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_ZOOM, screenToBoard } from "../canvas/viewport";
+import { MAX_ZOOM, screenToBoard } from "./viewport";
 import { zoomBy, zoomKeyOf } from "./zoom-steps";
 
 const keys = { ctrlKey: false, metaKey: false, altKey: false };
