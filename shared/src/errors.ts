@@ -5,7 +5,9 @@
 
 export const HTTP_ERRORS = {
   bad_request: { status: 400, message: "The request is malformed." },
-  /** A WebSocket upgrade from an origin that may not edit (SPEC: refused with 403). */
+  /** `GET /api/boards` without the operator's token. */
+  unauthorized: { status: 401, message: "This needs the operator's token." },
+  /** A WebSocket upgrade or state-changing call from an origin that may not make it. */
   forbidden: { status: 403, message: "Forbidden." },
   not_found: { status: 404, message: "Not found." },
   too_large: { status: 413, message: "The request body is too large." },
@@ -52,4 +54,6 @@ export const WS_CLOSE = {
   goingAway: 1001,
   /** The board was deleted while the socket was open. */
   boardDeleted: 4404,
+  /** The board's links were reset: this id no longer opens it. Final, like 4404. */
+  linksReset: 4401,
 } as const;

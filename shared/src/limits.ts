@@ -9,6 +9,24 @@ export const POLL_INTERVAL_MS = 60_000;
 export const BOARD_NAME_MAX_LENGTH = 120;
 export const DEFAULT_BOARD_NAME = "Untitled board";
 
+/** Shared libraries are named like boards. */
+export const LIBRARY_NAME_MAX_LENGTH = 120;
+export const PERSONAL_LIBRARY_NAME = "Your boards";
+/** What the upgrade from a database without libraries calls the library its boards go into. */
+export const EXISTING_BOARDS_LIBRARY_NAME = "Existing boards";
+
+/** SPEC: a deleted board waits in its libraries' trash this long, restorable, before it is purged. */
+export const TRASH_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * A "use on another device" link works once, within this time: long enough to open it on a
+ * phone, short enough that a link left in a chat history is worthless.
+ */
+export const DEVICE_LINK_TTL_MS = 15 * 60 * 1000;
+
+/** The member cookie. HttpOnly and SameSite=Lax; Secure over HTTPS. */
+export const MEMBER_COOKIE = "wb_member";
+
 /**
  * The JSON API's bodies are a name and little else: 16 KiB is generous and keeps a hostile
  * client from making the server buffer megabytes before validation says no.
