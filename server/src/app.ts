@@ -19,7 +19,19 @@ import { registerHealth } from "./http/health.js";
 import { registerBoards } from "./http/boards.js";
 import { registerView } from "./http/view.js";
 import { registerStatic } from "./http/static.js";
+import { registerLibrary } from "./http/library.js";
+import { registerLibraries } from "./http/libraries.js";
+import { registerAdmin } from "./http/admin.js";
+import { registerRequestLog, registerSecurity } from "./http/security.js";
+import type { RouteDeps } from "./http/route-deps.js";
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions, registerRateLimit } from "./http/rate-limit.js";
+import cookie from "@fastify/cookie";
+import { Members } from "./access/members.js";
+import { Capabilities } from "./access/capabilities.js";
+import { DEFAULT_LOOKUP_LIMIT, type LookupLimit, LookupLimiter } from "./access/lookup-limiter.js";
+import { LibraryEtags } from "./access/library-etag.js";
+import { clientAddressOf } from "./access/client-address.js";
+import { type TrashPurge, startTrashPurge } from "./storage/trash-purge.js";
 
 export interface AppOptions {
   /** Where the SQLite file lives. Tests pass a fresh temporary directory. */
@@ -37,6 +49,14 @@ export interface AppOptions {
   shutdownDrainMs?: number;
   /** Per-editor WebSocket limits; defaults from `shared`'s limits. */
   connection?: Partial<ConnectionLimits>;
+  /** `TRUST_PROXY`: proxies whose `X-Forwarded-*` headers are believed. */
+  trustProxy?: readonly string[];
+  /** `ADMIN_TOKEN`; the operators' endpoints 404 without one. */
+  adminToken?: string;
+  /** Failed capability lookups per address; defaults to `DEFAULT_LOOKUP_LIMIT`. */
+  lookupLimit?: LookupLimit;
+  /** The clock for the trash and device links; tests move it. */
+  now?: () => Date;
 }
 
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
@@ -50,6 +70,9 @@ export interface App {
   readonly http: FastifyInstance;
   readonly store: Store;
   readonly rooms: RoomRegistry;
+  readonly etags: LibraryEtags;
+  /** The trash job, which also runs on its own every hour. */
+  readonly trashPurge: TrashPurge;
   /** Resolves with the base URL once the server accepts connections (port 0 picks a free one). */
   listen(port: number, host: string): Promise<URL>;
   /** Stops accepting, lets in-flight requests finish, then closes the database. Idempotent. */
@@ -61,7 +84,9 @@ export interface App {
  * can run several side by side, each on port 0 with its own data directory.
  */
 export async function buildApp(options: AppOptions): Promise<App> {
-  const store = openSqliteStore(options.dataDir);
+  const now = options.now ?? (() => new Date());
+  const store = openSqliteStore(options.dataDir, now);
+  const trustProxy = options.trustProxy ?? [];
   const http = Fastify({
     // Widened so routes see fastify's logger type; it is the same pino instance.
     loggerInstance: options.logger as FastifyBaseLogger,
@@ -71,19 +96,33 @@ export async function buildApp(options: AppOptions): Promise<App> {
     // Ids are matched by an allow-list after routing; a bounded parameter keeps lookups cheap.
     routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
+    // Only these proxies may set the client address (rate limits) and the scheme (Secure cookie).
+    ...(trustProxy.length > 0 ? { trustProxy: [...trustProxy] } : {}),
   });
 
   registerErrorHandlers(http);
+  registerRequestLog(http);
+  await registerSecurity(http, options.allowedOrigins ?? []);
+  await http.register(cookie);
   await registerRateLimit(http, options.rateLimit ?? DEFAULT_RATE_LIMIT);
   registerHealth(http);
   const rooms = new RoomRegistry(store, options.logger, { ...DEFAULT_REGISTRY_OPTIONS, ...options.rooms });
-  registerBoards(http, { store, live: rooms, bootId: randomBytes(6).toString("base64url") });
-  registerView(http, store);
-  registerViewerStream(http, store, rooms);
+  const etags = new LibraryEtags(store, randomBytes(6).toString("base64url"));
+  rooms.onCountsChange((boardKey) => etags.boardCountsChanged(boardKey));
+  const capabilities = new Capabilities(store, new LookupLimiter(options.lookupLimit ?? DEFAULT_LOOKUP_LIMIT));
+  const deps: RouteDeps = { store, live: rooms, members: new Members(store), capabilities, etags, now };
+  registerBoards(http, deps);
+  registerLibrary(http, deps);
+  registerLibraries(http, deps);
+  registerAdmin(http, deps, options.adminToken);
+  registerView(http, deps);
+  registerViewerStream(http, capabilities, rooms);
   if (options.clientDir) await registerStatic(http, options.clientDir);
+  const trashPurge = startTrashPurge(store, now, options.logger);
 
   const webSockets = attachWebSockets(http.server, {
-    store,
+    capabilities,
+    clientAddress: clientAddressOf(trustProxy),
     registry: rooms,
     allowedOrigins: options.allowedOrigins ?? [],
     limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.connection },
@@ -95,6 +134,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     http,
     store,
     rooms,
+    etags,
+    trashPurge,
     async listen(port, host) {
       const address = await http.listen({ port, host });
       return new URL(address);
@@ -102,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     close() {
       closing ??= (async () => {
         // Editors first: their rooms flush to the store, which closes last.
+        trashPurge.stop();
         webSockets.close();
         await rooms.closeAll();
         // Requests in flight get a moment to finish; then connections that never sent one (an

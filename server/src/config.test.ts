@@ -18,9 +18,24 @@ describe("loadConfig", () => {
         host: "127.0.0.1",
         dataDir: path.resolve("/srv/wb", "data"),
         allowedOrigins: [],
+        trustProxy: [],
+        adminToken: undefined,
         logLevel: "info",
       },
     });
+  });
+
+  it("reads TRUST_PROXY as addresses and CIDRs, and refuses anything else naming the variable", () => {
+    const result = loadConfig({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1" }, "/srv/wb");
+    expect(result.ok && result.config.trustProxy).toEqual(["127.0.0.1", "10.0.0.0/8", "::1"]);
+    expect(errorsOf({ TRUST_PROXY: "proxy.example" })[0]).toMatch(/^TRUST_PROXY\.0: "proxy\.example" is not an IP address/);
+    expect(errorsOf({ TRUST_PROXY: "10.0.0.0/33" })[0]).toMatch(/^TRUST_PROXY/);
+  });
+
+  it("refuses an ADMIN_TOKEN short enough to guess", () => {
+    expect(errorsOf({ ADMIN_TOKEN: "secret" })[0]).toMatch(/^ADMIN_TOKEN: must be at least 16/);
+    const result = loadConfig({ ADMIN_TOKEN: "0123456789abcdef" }, "/srv/wb");
+    expect(result.ok && result.config.adminToken).toBe("0123456789abcdef");
   });
 
   it("reads every variable it knows", () => {
@@ -41,6 +56,8 @@ describe("loadConfig", () => {
         host: "0.0.0.0",
         dataDir: "/var/lib/wb",
         allowedOrigins: ["https://a.example", "http://localhost:5173"],
+        trustProxy: [],
+        adminToken: undefined,
         logLevel: "debug",
       },
     });

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -7,6 +8,10 @@ export interface Config {
   host: string;
   dataDir: string;
   allowedOrigins: string[];
+  /** Addresses or CIDRs of reverse proxies whose `X-Forwarded-*` headers are believed. */
+  trustProxy: string[];
+  /** Enables the operators' endpoints; undefined when unset. */
+  adminToken: string | undefined;
   logLevel: LogLevel;
 }
 
@@ -25,6 +30,24 @@ const origin = z.string().refine(
   { error: (issue) => `"${String(issue.input)}" is not an origin such as https://example.com (scheme, host, optional port; no path or trailing slash)` },
 );
 
+/** An IPv4 or IPv6 address, optionally with a prefix length (`10.0.0.0/8`, `::1`). */
+const addressOrCidr = z.string().refine(
+  (value) => {
+    const [address, prefix, extra] = value.split("/");
+    if (extra !== undefined || !address) return false;
+    const family = isIP(address);
+    if (family === 0) return false;
+    if (prefix === undefined) return true;
+    return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  },
+  { error: (issue) => `"${String(issue.input)}" is not an IP address or CIDR such as 10.0.0.0/8` },
+);
+
+const commaList = z
+  .string()
+  .default("")
+  .transform((v) => v.split(",").map((s) => s.trim()).filter((s) => s.length > 0));
+
 const envSchema = z.object({
   PORT: z
     .string()
@@ -35,11 +58,10 @@ const envSchema = z.object({
     .transform(Number),
   HOST: z.string().trim().min(1, { error: "must not be empty" }).default("127.0.0.1"),
   DATA_DIR: z.string().trim().min(1, { error: "must not be empty" }).default("./data"),
-  ALLOWED_ORIGINS: z
-    .string()
-    .default("")
-    .transform((v) => v.split(",").map((s) => s.trim()).filter((s) => s.length > 0))
-    .pipe(z.array(origin)),
+  ALLOWED_ORIGINS: commaList.pipe(z.array(origin)),
+  TRUST_PROXY: commaList.pipe(z.array(addressOrCidr)),
+  // Compared in constant time; a short token is guessable however it is compared.
+  ADMIN_TOKEN: z.string().min(16, { error: "must be at least 16 characters (a random token, e.g. openssl rand -base64 24)" }).optional(),
   // The storage and fan-out seams exist (Store, the room registry); the PostgreSQL and Redis
   // implementations do not yet. Refusing to start beats silently ignoring a setting that an
   // operator believes makes instances share their boards.
@@ -81,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       host: e.HOST,
       dataDir: path.resolve(cwd, e.DATA_DIR),
       allowedOrigins: e.ALLOWED_ORIGINS,
+      trustProxy: e.TRUST_PROXY,
+      adminToken: e.ADMIN_TOKEN,
       logLevel: e.LOG_LEVEL,
     },
   };

@@ -18,6 +18,8 @@ const app = await buildApp({
   dataDir: config.dataDir,
   logger,
   allowedOrigins: config.allowedOrigins,
+  trustProxy: config.trustProxy,
+  ...(config.adminToken !== undefined ? { adminToken: config.adminToken } : {}),
   clientDir: fileURLToPath(new URL("../../client/dist", import.meta.url)),
 });
 

@@ -1,38 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Board, boardListSchema, boardSchema, errorBody } from "@whiteboard/shared";
-import { startTestServer, type TestServer } from "../test/server.js";
+import { boardSchema, libraryListSchema } from "@whiteboard/shared";
+import { startTestServer } from "../test/server.js";
+import { UNKNOWN_IDS, createBoard, expectError, readJson } from "../test/http.js";
+import type { MemberClient } from "../test/member-client.js";
 
-// Response bodies are checked field by field below; `any` keeps those checks readable.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const readJson = (res: Response): Promise<any> => res.json();
-
-async function createBoard(server: TestServer, name?: string): Promise<Board> {
-  const res = await server.json("/api/boards", "POST", name === undefined ? {} : { name });
-  expect(res.status).toBe(201);
-  return boardSchema.parse(await readJson(res));
+async function personalBoards(client: MemberClient): Promise<string[]> {
+  const { libraries } = libraryListSchema.parse(await readJson(await client.request("/api/library")));
+  return libraries[0]!.boards.map((b) => b.name);
 }
-
-async function listEtag(server: TestServer): Promise<string> {
-  const res = await server.request("/api/boards");
-  expect(res.status).toBe(200);
-  return res.headers.get("etag")!;
-}
-
-async function expectError(res: Response, status: number, code: string, message?: RegExp): Promise<void> {
-  expect(res.status).toBe(status);
-  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-  const body = await readJson(res);
-  expect(body).toEqual(errorBody(code as never, expect.any(String) as unknown as string));
-  if (message) expect(body.error.message).toMatch(message);
-}
-
-const UNKNOWN_IDS = {
-  short: "abc",
-  long: "x".repeat(150),
-  "well-formed but never issued": "AAAAAAAAAAAAAAAAAAAAAA",
-  "../ shaped": "..%2F..%2Fetc%2Fpasswd",
-  "dot dot": "..",
-};
 
 describe("GET /healthz", () => {
   it("answers ok", async () => {
@@ -58,110 +33,45 @@ describe("POST /api/boards", () => {
     expect(board.id).not.toBe(board.viewId);
   });
 
-  it("trims the given name", async () => {
+  it("puts the new board in the creator's personal library, trimming its name", async () => {
     const server = await startTestServer();
-    expect((await createBoard(server, "  Retro  ")).name).toBe("Retro");
+    const alice = server.member();
+    expect((await createBoard(alice, "  Retro  ")).name).toBe("Retro");
+    expect(await personalBoards(alice)).toEqual(["Retro"]);
   });
 
   it("rejects a 121-character name with 400 naming the field, and creates nothing", async () => {
     const server = await startTestServer();
-    const etag = await listEtag(server);
-    await expectError(await server.json("/api/boards", "POST", { name: "n".repeat(121) }), 400, "bad_request", /^name:/);
-    expect(await listEtag(server)).toBe(etag);
-    expect((await readJson(await server.request("/api/boards"))).boards).toEqual([]);
+    const alice = server.member();
+    await expectError(await alice.json("/api/boards", "POST", { name: "n".repeat(121) }), 400, "bad_request", /^name:/);
+    await expectError(await alice.json("/api/boards", "POST", { name: "  " }), 400, "bad_request", /^name:/);
+    expect(await personalBoards(alice)).toEqual([]);
   });
 
-  it("rejects a blank name with 400", async () => {
+  it("rejects malformed JSON, a body that is not an object, and a body over the limit, creating nothing", async () => {
     const server = await startTestServer();
-    await expectError(await server.json("/api/boards", "POST", { name: "  " }), 400, "bad_request", /^name:/);
-  });
-
-  it("rejects malformed JSON with 400", async () => {
-    const server = await startTestServer();
-    const res = await server.request("/api/boards", {
+    const alice = server.member();
+    const bad = await alice.request("/api/boards", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: '{"name": "unterminated',
     });
-    await expectError(res, 400, "bad_request", /JSON/);
+    await expectError(bad, 400, "bad_request", /JSON/);
+    await expectError(await alice.json("/api/boards", "POST", ["name"]), 400, "bad_request", /^body:/);
+    await expectError(await alice.json("/api/boards", "POST", { name: "big", padding: "x".repeat(64 * 1024) }), 413, "too_large");
+    expect(await personalBoards(alice)).toEqual([]);
   });
 
-  it("rejects a body that is not an object with 400", async () => {
+  it("refuses a libraryId the caller does not belong to with 404, creating nothing, and a malformed one with 400", async () => {
     const server = await startTestServer();
-    await expectError(await server.json("/api/boards", "POST", ["name"]), 400, "bad_request", /^body:/);
-  });
-
-  it("rejects a body over the size limit with 413 and creates nothing", async () => {
-    const server = await startTestServer();
-    const res = await server.json("/api/boards", "POST", { name: "big", padding: "x".repeat(64 * 1024) });
-    await expectError(res, 413, "too_large");
-    expect((await readJson(await server.request("/api/boards"))).boards).toEqual([]);
-  });
-});
-
-describe("GET /api/boards", () => {
-  it("lists boards newest updatedAt first, with no-cache and a strong ETag", async () => {
-    const server = await startTestServer();
-    const first = await createBoard(server, "first");
-    await new Promise((r) => setTimeout(r, 5));
-    const second = await createBoard(server, "second");
-    const res = await server.request("/api/boards");
-    expect(res.status).toBe(200);
-    expect(res.headers.get("cache-control")).toBe("no-cache");
-    expect(res.headers.get("etag")).toMatch(/^"[^"]+"$/);
-    const { boards } = boardListSchema.parse(await readJson(res));
-    expect(boards.map((b) => b.id)).toEqual([second.id, first.id]);
-  });
-
-  it("answers a matching If-None-Match with 304 and an empty body", async () => {
-    const server = await startTestServer();
-    await createBoard(server, "x");
-    const etag = await listEtag(server);
-    const res = await server.request("/api/boards", { headers: { "if-none-match": etag } });
-    expect(res.status).toBe(304);
-    expect(await res.text()).toBe("");
-    expect(res.headers.get("etag")).toBe(etag);
-  });
-
-  it("matches If-None-Match lists, weak forms and *", async () => {
-    const server = await startTestServer();
-    const etag = await listEtag(server);
-    for (const header of [`"other", ${etag}`, `W/${etag}`, "*"]) {
-      expect((await server.request("/api/boards", { headers: { "if-none-match": header } })).status).toBe(304);
-    }
-    expect((await server.request("/api/boards", { headers: { "if-none-match": '"stale"' } })).status).toBe(200);
-  });
-
-  it("keeps the ETag while nothing changes, including across reads and failed writes", async () => {
-    const server = await startTestServer();
-    const board = await createBoard(server, "x");
-    const etag = await listEtag(server);
-    await server.request(`/api/boards/${board.id}`);
-    await server.request(`/api/view/${board.viewId}`);
-    await server.json(`/api/boards/${board.id}`, "PATCH", { name: "" });
-    await server.request(`/api/boards/${"A".repeat(22)}`, { method: "DELETE" });
-    expect(await listEtag(server)).toBe(etag);
-  });
-
-  it("changes the ETag after a create, a rename and a delete", async () => {
-    const server = await startTestServer();
-    const seen = new Set([await listEtag(server)]);
-    const board = await createBoard(server, "x");
-    seen.add(await listEtag(server));
-    expect((await server.json(`/api/boards/${board.id}`, "PATCH", { name: "y" })).status).toBe(200);
-    seen.add(await listEtag(server));
-    expect((await server.request(`/api/boards/${board.id}`, { method: "DELETE" })).status).toBe(204);
-    seen.add(await listEtag(server));
-    expect(seen.size).toBe(4);
-  });
-
-  it("does not reuse an ETag after a restart on the same data", async () => {
-    const server = await startTestServer();
-    await createBoard(server, "x");
-    const before = await listEtag(server);
-    await server.app.close();
-    const restarted = await startTestServer({ dataDir: server.dataDir });
-    expect(await listEtag(restarted)).not.toBe(before);
+    const alice = server.member();
+    const bob = server.member();
+    const team = await readJson(await alice.json("/api/libraries", "POST", { name: "Team" }));
+    await expectError(await bob.json("/api/boards", "POST", { name: "sneaky", libraryId: team.id }), 404, "not_found", /libraryId/);
+    await expectError(await bob.json("/api/boards", "POST", { libraryId: "nope" }), 400, "bad_request", /^libraryId:/);
+    const { libraries } = libraryListSchema.parse(await readJson(await alice.request("/api/library")));
+    expect(libraries.find((l) => l.id === team.id)!.boards).toEqual([]);
+    expect(await personalBoards(bob)).toEqual([]);
   });
 });
 
@@ -190,33 +100,20 @@ describe("GET, PATCH and DELETE /api/boards/:id", () => {
     const board = await createBoard(server, "kept");
     await expectError(await server.json(`/api/boards/${board.id}`, "PATCH", {}), 400, "bad_request", /^name:/);
     await expectError(await server.json(`/api/boards/${board.id}`, "PATCH", { name: " " }), 400, "bad_request", /^name:/);
-    await expectError(
-      await server.json(`/api/boards/${board.id}`, "PATCH", { name: "n".repeat(121) }),
-      400,
-      "bad_request",
-      /^name:/,
-    );
+    await expectError(await server.json(`/api/boards/${board.id}`, "PATCH", { name: "n".repeat(121) }), 400, "bad_request", /^name:/);
     expect(await readJson(await server.request(`/api/boards/${board.id}`))).toEqual(board);
   });
 
-  it("deletes a board: 204, then 404 everywhere", async () => {
-    const server = await startTestServer();
-    const board = await createBoard(server, "doomed");
-    const res = await server.request(`/api/boards/${board.id}`, { method: "DELETE" });
-    expect(res.status).toBe(204);
-    expect(await res.text()).toBe("");
-    await expectError(await server.request(`/api/boards/${board.id}`), 404, "not_found");
-    await expectError(await server.request(`/api/view/${board.viewId}`), 404, "not_found");
-    await expectError(await server.request(`/api/boards/${board.id}`, { method: "DELETE" }), 404, "not_found");
-  });
-
   for (const [shape, id] of Object.entries(UNKNOWN_IDS)) {
-    it(`answers 404 for an unknown id (${shape}) on GET, PATCH and DELETE`, async () => {
+    it(`answers 404 for an unknown id (${shape}) on every board route`, async () => {
       const server = await startTestServer();
       await expectError(await server.request(`/api/boards/${id}`), 404, "not_found");
       await expectError(await server.json(`/api/boards/${id}`, "PATCH", { name: "x" }), 404, "not_found");
       await expectError(await server.request(`/api/boards/${id}`, { method: "DELETE" }), 404, "not_found");
+      await expectError(await server.request(`/api/boards/${id}/restore`, { method: "POST" }), 404, "not_found");
+      await expectError(await server.request(`/api/boards/${id}/reset-links`, { method: "POST" }), 404, "not_found");
       await expectError(await server.request(`/api/view/${id}`), 404, "not_found");
+      await expectError(await server.request(`/api/library/boards/${id}`, { method: "PUT" }), 404, "not_found");
     });
   }
 
@@ -226,6 +123,9 @@ describe("GET, PATCH and DELETE /api/boards/:id", () => {
     await expectError(await server.request(`/api/boards/${board.viewId}`), 404, "not_found");
     await expectError(await server.json(`/api/boards/${board.viewId}`, "PATCH", { name: "hijack" }), 404, "not_found");
     await expectError(await server.request(`/api/boards/${board.viewId}`, { method: "DELETE" }), 404, "not_found");
+    await expectError(await server.request(`/api/boards/${board.viewId}/reset-links`, { method: "POST" }), 404, "not_found");
+    await expectError(await server.request(`/api/boards/${board.viewId}/restore`, { method: "POST" }), 404, "not_found");
+    expect((await readJson(await server.request(`/api/boards/${board.id}`))).name).toBe("x");
   });
 
   it("answers an unknown API path with SPEC's 404 body", async () => {
@@ -244,5 +144,28 @@ describe("GET /api/view/:viewId", () => {
     expect(JSON.parse(text)).toEqual({ viewId: board.viewId, name: "Shared", updatedAt: board.updatedAt });
     expect(text).not.toContain(board.id);
     for (const value of res.headers.values()) expect(value).not.toContain(board.id);
+  });
+});
+
+describe("GET /api/boards (operators)", () => {
+  const TOKEN = "operator-token-0123456789";
+
+  it("does not exist without ADMIN_TOKEN", async () => {
+    const server = await startTestServer();
+    await createBoard(server, "x");
+    await expectError(await server.request("/api/boards"), 404, "not_found");
+    await expectError(await server.request("/api/boards", { headers: { authorization: `Bearer ${TOKEN}` } }), 404, "not_found");
+  });
+
+  it("answers 401 without the token or with a wrong one, and lists every live board with it", async () => {
+    const server = await startTestServer({ adminToken: TOKEN });
+    const a = await createBoard(server.member(), "a");
+    const b = await createBoard(server.member(), "b");
+    await expectError(await server.request("/api/boards"), 401, "unauthorized");
+    await expectError(await server.request("/api/boards", { headers: { authorization: `Bearer ${TOKEN}x` } }), 401, "unauthorized");
+    await expectError(await server.request("/api/boards", { headers: { authorization: TOKEN } }), 401, "unauthorized");
+    const res = await server.request("/api/boards", { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(res.status).toBe(200);
+    expect((await readJson(res)).boards.map((x: { id: string }) => x.id).sort()).toEqual([a.id, b.id].sort());
   });
 });

@@ -1,69 +1,76 @@
 import type { FastifyInstance } from "fastify";
-import {
-  type Board,
-  DEFAULT_BOARD_NAME,
-  createBoardSchema,
-  isWellFormedId,
-  renameBoardSchema,
-} from "@whiteboard/shared";
-import type { BoardRecord, Store } from "../storage/store.js";
-import type { LiveBoards } from "../rooms/live-boards.js";
+import { DEFAULT_BOARD_NAME, WS_CLOSE, createBoardSchema, renameBoardSchema } from "@whiteboard/shared";
 import { parseBody, sendError } from "./errors.js";
-import { etagMatches } from "./etag.js";
+import { grantFor, sendRefusal } from "./edge.js";
+import { toBoard } from "./board-json.js";
+import type { RouteDeps } from "./route-deps.js";
 
-export interface BoardsRouteDeps {
-  store: Store;
-  live: LiveBoards;
-  /** Differs per server process, so an ETag never survives a restart whose live counts reset. */
-  bootId: string;
-}
+type ById = { Params: { id: string } };
 
-const NO_SUCH_BOARD = "No board with this id.";
-
-/** The boards API: CRUD plus the gallery's conditional list. */
-export function registerBoards(app: FastifyInstance, { store, live, bootId }: BoardsRouteDeps): void {
-  const toBoard = (record: BoardRecord): Board => ({ ...record, ...live.counts(record.id) });
+/** The boards API: create into a library, read, rename, trash and restore, reset links. */
+export function registerBoards(app: FastifyInstance, deps: RouteDeps): void {
+  const { store, live, members, capabilities } = deps;
 
   app.post("/api/boards", async (request, reply) => {
     const parsed = parseBody(createBoardSchema, request.body ?? {});
     if (!parsed.ok) return sendError(reply, "bad_request", parsed.message);
-    const record = await store.createBoard(parsed.value.name ?? DEFAULT_BOARD_NAME);
-    return reply.code(201).send(toBoard(record));
+    const member = await members.ensure(request, reply);
+    let libraryId = member.personalLibraryId;
+    if (parsed.value.libraryId !== undefined) {
+      // A library id is not a capability: the caller must belong to it.
+      const membership = await store.membership(member.key, parsed.value.libraryId);
+      if (!membership) return sendError(reply, "not_found", "libraryId: no such library of yours.");
+      libraryId = membership.libraryId;
+    }
+    const record = await store.createBoard(parsed.value.name ?? DEFAULT_BOARD_NAME, libraryId);
+    return reply.code(201).send(toBoard(record, live));
   });
 
-  app.get("/api/boards", async (request, reply) => {
-    // Versions are read before the list: should a write land in between, the client gets a
-    // newer list under an older tag and simply receives it again on its next poll. The other
-    // order could pin a stale list under a current tag.
-    const etag = `"${await store.listVersion()}.${bootId}.${live.version()}"`;
-    reply.header("ETag", etag).header("Cache-Control", "no-cache");
-    if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
-    const boards = (await store.listBoards()).map(toBoard);
-    return { boards };
+  app.get<ById>("/api/boards/:id", async (request, reply) => {
+    const grant = await grantFor(capabilities, request, reply, request.params.id, "edit");
+    return grant && toBoard(grant.board, live);
   });
 
-  app.get<{ Params: { id: string } }>("/api/boards/:id", async (request, reply) => {
-    const { id } = request.params;
-    const record = isWellFormedId(id) ? await store.getBoard(id) : undefined;
-    if (!record) return sendError(reply, "not_found", NO_SUCH_BOARD);
-    return toBoard(record);
-  });
-
-  app.patch<{ Params: { id: string } }>("/api/boards/:id", async (request, reply) => {
-    const { id } = request.params;
-    if (!isWellFormedId(id)) return sendError(reply, "not_found", NO_SUCH_BOARD);
+  app.patch<ById>("/api/boards/:id", async (request, reply) => {
+    // The id first: an unknown board is 404 whatever the body says.
+    const grant = await grantFor(capabilities, request, reply, request.params.id, "edit");
+    if (!grant) return reply;
     const parsed = parseBody(renameBoardSchema, request.body);
     if (!parsed.ok) return sendError(reply, "bad_request", parsed.message);
-    const record = await store.renameBoard(id, parsed.value.name);
-    if (!record) return sendError(reply, "not_found", NO_SUCH_BOARD);
-    return toBoard(record);
+    const record = await store.renameBoard(grant.board.key, parsed.value.name);
+    if (!record) return sendError(reply, "not_found", "No board with this id.");
+    return toBoard(record, live);
   });
 
-  app.delete<{ Params: { id: string } }>("/api/boards/:id", async (request, reply) => {
-    const { id } = request.params;
-    const deleted = isWellFormedId(id) && (await store.deleteBoard(id));
-    if (!deleted) return sendError(reply, "not_found", NO_SUCH_BOARD);
-    live.boardDeleted(id);
+  app.delete<ById>("/api/boards/:id", async (request, reply) => {
+    const grant = await grantFor(capabilities, request, reply, request.params.id, "edit");
+    if (!grant) return reply;
+    if (!(await store.trashBoard(grant.board.key))) return sendError(reply, "not_found", "No board with this id.");
+    await live.boardGone(grant.board.key, WS_CLOSE.boardDeleted);
     return reply.code(204).send();
   });
+
+  app.post<ById>("/api/boards/:id/restore", async (request, reply) => {
+    const resolution = await capabilities.resolveForRestore(request.ip, request.params.id);
+    if (!resolution.ok) return sendRefusal(reply, resolution, "edit");
+    const { board } = resolution.grant;
+    // Restoring a board that is not in the trash changes nothing and says so with the board.
+    const restored = board.deletedAt === undefined ? board : await store.restoreBoard(board.key);
+    if (!restored) return sendError(reply, "not_found", "No board with this id.");
+    return toBoard(restored, live);
+  });
+
+  app.post<ById>("/api/boards/:id/reset-links", async (request, reply) => {
+    const grant = await grantFor(capabilities, request, reply, request.params.id, "edit");
+    if (!grant) return reply;
+    const member = await members.ensure(request, reply);
+    const record = await store.resetLinks(grant.board.key, member.key);
+    if (!record) return sendError(reply, "not_found", "No board with this id.");
+    // The caller keeps the board whatever libraries it was in: a script calling with no cookie
+    // would otherwise leave it in nobody's.
+    await store.addEntry(member.personalLibraryId, record.key, "edit");
+    await live.boardGone(record.key, WS_CLOSE.linksReset);
+    return toBoard(record, live);
+  });
 }
+

@@ -4,8 +4,8 @@ import { startTestServer } from "../test/server.js";
 describe("API rate limit", () => {
   it("answers 429 rate_limited with Retry-After once an address exceeds its budget", async () => {
     const server = await startTestServer({ rateLimit: { max: 3, windowMs: 60_000 } });
-    for (let i = 0; i < 3; i++) expect((await server.request("/api/boards")).status).toBe(200);
-    const res = await server.request("/api/boards");
+    for (let i = 0; i < 3; i++) expect((await server.request("/api/library")).status).toBe(200);
+    const res = await server.request("/api/library");
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = await res.json();

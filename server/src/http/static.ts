@@ -4,7 +4,9 @@ import type { FastifyInstance } from "fastify";
 import fastifyStatic from "@fastify/static";
 
 /** Client-side routes: each loads the single-page app, which reads the path itself. */
-const PAGES = ["/", "/b/:id", "/v/:viewId"];
+const PAGES = ["/"];
+/** Pages whose URL is a capability: never indexed, whoever links to them. */
+const CAPABILITY_PAGES = ["/b/:id", "/v/:viewId", "/join/:invite"];
 
 /**
  * Serves the built client. Vite names assets by content hash, so they may be cached for good;
@@ -27,5 +29,10 @@ export async function registerStatic(app: FastifyInstance, clientDir: string): P
   });
   for (const page of PAGES) {
     app.get(page, (_request, reply) => reply.header("Cache-Control", "no-cache").sendFile("index.html"));
+  }
+  for (const page of CAPABILITY_PAGES) {
+    app.get(page, (_request, reply) =>
+      reply.header("Cache-Control", "no-cache").header("X-Robots-Tag", "noindex, nofollow").sendFile("index.html"),
+    );
   }
 }

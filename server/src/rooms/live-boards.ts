@@ -1,22 +1,15 @@
 /**
- * What the HTTP API needs to know of the live channels: who is connected to a board now, and a
- * way to tell them the board is gone. The room registry implements it once editors (WebSocket)
- * and viewers (SSE) attach to rooms; the API depends only on this.
+ * What the HTTP API needs to know of the live channels: who is connected to a board now, news
+ * when that changes, and a way to tell them the board is gone. The room registry implements it;
+ * the API depends only on this. Boards are named by their internal key.
  */
 export interface LiveBoards {
-  counts(boardId: string): { editors: number; viewers: number };
+  counts(boardKey: string): { editors: number; viewers: number };
+  /** Calls `listener` with a board's key whenever its editors or viewers change. */
+  onCountsChange(listener: (boardKey: string) => void): void;
   /**
-   * Changes whenever any board's counts change, so the gallery's ETag can include it without
-   * reading every count.
+   * The board's capabilities stopped working (deleted: 4404, links reset: 4401): what its
+   * editors sent is written first, then they are closed with `closeCode` and its viewers told.
    */
-  version(): number;
-  /** The board was deleted: tell its editors and viewers, then disconnect them. */
-  boardDeleted(boardId: string): void;
+  boardGone(boardKey: string, closeCode: number): Promise<void>;
 }
-
-/** Before any live channel is attached: nobody is ever connected. */
-export const NO_LIVE_BOARDS: LiveBoards = {
-  counts: () => ({ editors: 0, viewers: 0 }),
-  version: () => 0,
-  boardDeleted: () => {},
-};

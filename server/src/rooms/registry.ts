@@ -26,7 +26,7 @@ export class RoomRegistry implements LiveBoards {
   private readonly loading = new Map<string, Promise<Room | undefined>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  private liveVersion = 0;
+  private readonly countListeners: Array<(boardKey: string) => void> = [];
   private closed = false;
 
   constructor(
@@ -61,16 +61,27 @@ export class RoomRegistry implements LiveBoards {
     return { editors: room?.editorCount ?? 0, viewers: room?.viewerCount ?? 0 };
   }
 
-  version(): number {
-    return this.liveVersion;
+  onCountsChange(listener: (boardKey: string) => void): void {
+    this.countListeners.push(listener);
   }
 
-  boardDeleted(boardId: string): void {
-    const room = this.rooms.get(boardId);
+  async boardGone(boardKey: string, closeCode: number): Promise<void> {
+    // A load under way finishes first, so no room for the old capability appears afterwards.
+    await this.loading.get(boardKey);
+    const room = this.rooms.get(boardKey);
     if (!room) return;
-    this.cancelUnload(boardId);
-    this.rooms.delete(boardId);
-    room.delete(WS_CLOSE.boardDeleted);
+    this.cancelUnload(boardKey);
+    this.rooms.delete(boardKey);
+    // The trash is restorable and reset links keep the board: what was sent must not be lost.
+    // Updates arriving during a flush wait for the next one; `delete` follows the last flush with
+    // no await between, so nothing can slip in after it.
+    try {
+      do await room.flush();
+      while (room.hasQueuedUpdates);
+    } catch (err) {
+      this.logger.error({ err, boardId: boardKey }, "flush before close failed");
+    }
+    room.delete(closeCode);
   }
 
   get isClosed(): boolean {
@@ -142,7 +153,7 @@ export class RoomRegistry implements LiveBoards {
   }
 
   private occupancyChanged(room: Room): void {
-    this.liveVersion += 1;
+    for (const listener of this.countListeners) listener(room.boardId);
     if (room.isEmpty) this.scheduleUnload(room);
     else this.cancelUnload(room.boardId);
   }

@@ -5,6 +5,7 @@ import { WS_CLOSE } from "@whiteboard/shared";
 import { openSqliteStore } from "../storage/sqlite.js";
 import type { Store } from "../storage/store.js";
 import { tempDir } from "../test/temp-dir.js";
+import { newBoard } from "../test/store.js";
 import { FakePeer } from "../test/fake-peer.js";
 import { eventually } from "../test/editors.js";
 import { encodeAwarenessUpdate } from "../protocol/awareness.js";
@@ -17,7 +18,7 @@ const logger = pino({ level: "silent" });
 async function setup(options: Partial<typeof DEFAULT_REGISTRY_OPTIONS> = {}) {
   const dir = tempDir();
   const store = openSqliteStore(dir);
-  const board = await store.createBoard("room test");
+  const board = await newBoard(store, "room test");
   const registry = new RoomRegistry(store, logger, { ...DEFAULT_REGISTRY_OPTIONS, unloadGraceMs: 20, ...options });
   return { dir, store, board, registry };
 }
@@ -46,21 +47,21 @@ const setElement = (id: string) => (doc: Y.Doc) => {
 describe("Room", () => {
   it("makes two attached peers converge", async () => {
     const { board, registry } = await setup();
-    const a = await join(registry, board.id);
-    const b = await join(registry, board.id);
+    const a = await join(registry, board.key);
+    const b = await join(registry, board.key);
     edit(a.peer, a.session, setElement("from-a"));
     edit(b.peer, b.session, setElement("from-b"));
-    await registry.loaded(board.id)!.flush();
+    await registry.loaded(board.key)!.flush();
     expect([...a.peer.doc.getMap("elements").keys()].sort()).toEqual(["from-a", "from-b"]);
     expect([...b.peer.doc.getMap("elements").keys()].sort()).toEqual(["from-a", "from-b"]);
   });
 
   it("encodes the whole doc once for every newcomer while it is unchanged, and again after a change", async () => {
     const { board, registry } = await setup();
-    const a = await join(registry, board.id);
+    const a = await join(registry, board.key);
     edit(a.peer, a.session, setElement("first"));
-    await registry.loaded(board.id)!.flush();
-    const room = registry.loaded(board.id)!;
+    await registry.loaded(board.key)!.flush();
+    const room = registry.loaded(board.key)!;
     const empty = Y.encodeStateVector(new Y.Doc());
     const once = room.diffSince(empty);
     expect(room.diffSince(empty)).toBe(once);
@@ -68,7 +69,7 @@ describe("Room", () => {
     edit(a.peer, a.session, setElement("second"));
     const after = room.diffSince(empty);
     expect(after).not.toBe(once);
-    const newcomer = await join(registry, board.id);
+    const newcomer = await join(registry, board.key);
     expect([...newcomer.peer.doc.getMap("elements").keys()].sort()).toEqual(["first", "second"]);
     // A client that has part of the doc gets only the rest.
     const partial = new Y.Doc();
@@ -81,10 +82,10 @@ describe("Room", () => {
 
   it("neither stores nor forwards an update that brings nothing new, such as a client resending the whole board", async () => {
     const { board, registry, store } = await setup();
-    const a = await join(registry, board.id);
-    const b = await join(registry, board.id);
+    const a = await join(registry, board.key);
+    const b = await join(registry, board.key);
     edit(a.peer, a.session, setElement("x"));
-    const room = registry.loaded(board.id)!;
+    const room = registry.loaded(board.key)!;
     await room.flush();
     let forwarded = 0;
     b.peer.doc.on("update", () => forwarded++);
@@ -113,7 +114,7 @@ describe("Room", () => {
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
     const { board, registry, store } = await setup();
-    const a = await join(registry, board.id);
+    const a = await join(registry, board.key);
     // A writer whose updates reach the room shuffled, some twice: out of order, an update waits
     // (parked) for the one it depends on; a second copy brings nothing new.
     const writer = new Y.Doc();
@@ -129,14 +130,14 @@ describe("Room", () => {
       const j = Math.floor(random() * (i + 1));
       [outbox[i], outbox[j]] = [outbox[j]!, outbox[i]!];
     }
-    const room = registry.loaded(board.id)!;
+    const room = registry.loaded(board.key)!;
     for (const update of outbox) {
       expect(a.session.handle(encodeUpdate(update)), `seed ${seed}`).toBeUndefined();
       if (random() < 0.2) await room.flush();
     }
     await room.flush();
     // What a server killed now would load: the stored log, without the compaction of an unload.
-    const stored = (await store.loadDoc(board.id))!;
+    const stored = (await store.loadDoc(board.key))!;
     const reloaded = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(reloaded, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(reloaded, update);
@@ -146,44 +147,44 @@ describe("Room", () => {
 
   it("stores and forwards an update that only deletes", async () => {
     const { board, registry, store } = await setup();
-    const a = await join(registry, board.id);
-    const b = await join(registry, board.id);
+    const a = await join(registry, board.key);
+    const b = await join(registry, board.key);
     edit(a.peer, a.session, setElement("doomed"));
-    await registry.loaded(board.id)!.flush();
+    await registry.loaded(board.key)!.flush();
     edit(a.peer, a.session, (doc) => doc.getMap("elements").delete("doomed"));
-    await registry.loaded(board.id)!.flush();
+    await registry.loaded(board.key)!.flush();
     expect(b.peer.doc.getMap("elements").has("doomed")).toBe(false);
-    expect((await store.loadDoc(board.id))!.updates).toHaveLength(2);
+    expect((await store.loadDoc(board.key))!.updates).toHaveLength(2);
   });
 
   it("writes an update to the store before any other editor can see it", async () => {
     const { board, registry, store } = await setup();
-    const a = await join(registry, board.id);
-    const b = await join(registry, board.id);
+    const a = await join(registry, board.key);
+    const b = await join(registry, board.key);
     const append = vi.spyOn(store, "appendUpdates");
     edit(a.peer, a.session, setElement("durable"));
     // Applied to the room, but not yet forwarded: the write comes first.
     expect(b.peer.doc.getMap("elements").has("durable")).toBe(false);
-    await registry.loaded(board.id)!.flush();
+    await registry.loaded(board.key)!.flush();
     expect(append).toHaveBeenCalledTimes(1);
     expect(b.peer.doc.getMap("elements").has("durable")).toBe(true);
-    expect((await store.loadDoc(board.id))!.updates).toHaveLength(1);
+    expect((await store.loadDoc(board.key))!.updates).toHaveLength(1);
   });
 
   it("groups updates that arrive together into one store transaction", async () => {
     const { board, registry, store } = await setup();
-    const a = await join(registry, board.id);
+    const a = await join(registry, board.key);
     const append = vi.spyOn(store, "appendUpdates");
     for (let i = 0; i < 10; i++) edit(a.peer, a.session, setElement(`e${i}`));
-    await registry.loaded(board.id)!.flush();
+    await registry.loaded(board.key)!.flush();
     expect(append).toHaveBeenCalledTimes(1);
     expect(append.mock.calls[0]![1]).toHaveLength(10);
   });
 
   it("coalesces awareness: many moves within a tick reach each editor as one message, latest state", async () => {
     const { board, registry } = await setup({ awarenessTickMs: 50 });
-    const a = await join(registry, board.id);
-    const b = await join(registry, board.id);
+    const a = await join(registry, board.key);
+    const b = await join(registry, board.key);
     // Prime the throttle so the following moves fall within one tick.
     a.session.handle(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 7, clock: 1, state: '{"cursor":{"x":0,"y":0}}' }])));
     await eventually(() => expect(b.peer.awarenessMessages).toHaveLength(1));
@@ -200,25 +201,25 @@ describe("Room", () => {
 
   it("ignores another connection's client ids and echoes of departed ones", async () => {
     const { board, registry } = await setup({ awarenessTickMs: 1 });
-    const a = await join(registry, board.id);
-    const b = await join(registry, board.id);
+    const a = await join(registry, board.key);
+    const b = await join(registry, board.key);
     const state = (x: number) => `{"cursor":{"x":${x},"y":0}}`;
     a.session.handle(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 1, clock: 1, state: state(1) }])));
     // b echoes a's entry with a newer clock, as the stock provider does: dropped.
     b.session.handle(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 1, clock: 2, state: state(999) }])));
     await new Promise((r) => setTimeout(r, 20));
-    expect(registry.loaded(board.id)!.liveAwareness()).toEqual([{ clientId: 1, clock: 1, state: state(1) }]);
+    expect(registry.loaded(board.key)!.liveAwareness()).toEqual([{ clientId: 1, clock: 1, state: state(1) }]);
     // a leaves; b's late echo of a's old state must not resurrect a's cursor.
     a.session.leave();
     b.session.handle(encodeAwarenessMessage(encodeAwarenessUpdate([{ clientId: 1, clock: 1, state: state(1) }])));
-    expect(registry.loaded(board.id)!.liveAwareness()).toEqual([]);
+    expect(registry.loaded(board.key)!.liveAwareness()).toEqual([]);
   });
 
   it("rejects a malformed update without touching the doc or the store", async () => {
     const { board, registry, store } = await setup();
-    const a = await join(registry, board.id);
+    const a = await join(registry, board.key);
     edit(a.peer, a.session, setElement("kept"));
-    const room = registry.loaded(board.id)!;
+    const room = registry.loaded(board.key)!;
     await room.flush();
     const before = Y.encodeStateAsUpdate(room.doc);
     const source = new Y.Doc();
@@ -229,12 +230,12 @@ describe("Room", () => {
     expect(rejection?.code).toBe(WS_CLOSE.invalidData);
     await room.flush();
     expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
-    expect((await store.loadDoc(board.id))!.updates).toHaveLength(1);
+    expect((await store.loadDoc(board.key))!.updates).toHaveLength(1);
   });
 
   it("drops updates parked for missing dependencies past the cap, and closes their sender", async () => {
     const { board, registry } = await setup();
-    const a = await join(registry, board.id);
+    const a = await join(registry, board.key);
     const source = new Y.Doc();
     source.getMap("elements").set("first", "x");
     const afterFirst = Y.encodeStateVector(source);
@@ -243,46 +244,46 @@ describe("Room", () => {
     const orphan = Y.encodeStateAsUpdate(source, afterFirst);
     const rejection = a.session.handle(encodeUpdate(orphan));
     expect(rejection?.code).toBe(WS_CLOSE.policyViolation);
-    const room = registry.loaded(board.id)!;
+    const room = registry.loaded(board.key)!;
     expect(room.doc.store.pendingStructs).toBeNull();
     expect(room.doc.getMap("elements").has("big")).toBe(false);
     await room.flush();
-    expect((await registry.loaded(board.id)!.doc.getMap("elements").size)).toBe(0);
+    expect((await registry.loaded(board.key)!.doc.getMap("elements").size)).toBe(0);
   });
 
   it("flushes and compacts when the last editor leaves, and a reload restores the board", async () => {
     const { board, registry, store } = await setup();
-    const a = await join(registry, board.id);
+    const a = await join(registry, board.key);
     for (let i = 0; i < 5; i++) edit(a.peer, a.session, setElement(`e${i}`));
     a.session.leave();
-    await eventually(() => expect(registry.loaded(board.id)).toBeUndefined());
-    const stored = (await store.loadDoc(board.id))!;
+    await eventually(() => expect(registry.loaded(board.key)).toBeUndefined());
+    const stored = (await store.loadDoc(board.key))!;
     expect(stored.snapshot).toBeDefined();
     expect(stored.updates).toHaveLength(0);
 
-    const again = await join(registry, board.id);
+    const again = await join(registry, board.key);
     expect([...again.peer.doc.getMap("elements").keys()].sort()).toEqual(["e0", "e1", "e2", "e3", "e4"]);
   });
 
   it("compacts the log into a snapshot once it grows past the threshold", async () => {
     const { board, registry, store } = await setup({ compactAfterUpdates: 3 });
-    const a = await join(registry, board.id);
+    const a = await join(registry, board.key);
     for (let i = 0; i < 3; i++) {
       edit(a.peer, a.session, setElement(`e${i}`));
-      await registry.loaded(board.id)!.flush();
+      await registry.loaded(board.key)!.flush();
     }
-    const stored = (await store.loadDoc(board.id))!;
+    const stored = (await store.loadDoc(board.key))!;
     expect(stored.snapshot).toBeDefined();
     expect(stored.updates).toHaveLength(0);
   });
 
   it("keeps an empty room loaded during the grace period, so a quick rejoin reuses it", async () => {
     const { board, registry } = await setup({ unloadGraceMs: 10_000 });
-    const a = await join(registry, board.id);
-    const room = registry.loaded(board.id);
+    const a = await join(registry, board.key);
+    const room = registry.loaded(board.key);
     a.session.leave();
-    await join(registry, board.id);
-    expect(registry.loaded(board.id)).toBe(room);
+    await join(registry, board.key);
+    expect(registry.loaded(board.key)).toBe(room);
     await registry.closeAll();
   });
 });
@@ -291,10 +292,10 @@ describe("RoomRegistry", () => {
   it("loads a board once when several editors arrive during the load", async () => {
     const { board, registry, store } = await setup();
     const load = vi.spyOn(store, "loadDoc");
-    const sessions = await Promise.all(Array.from({ length: 5 }, () => registry.joinEditor(board.id, new FakePeer())));
+    const sessions = await Promise.all(Array.from({ length: 5 }, () => registry.joinEditor(board.key, new FakePeer())));
     expect(load).toHaveBeenCalledTimes(1);
     expect(sessions.every((s) => s !== undefined)).toBe(true);
-    expect(registry.counts(board.id)).toEqual({ editors: 5, viewers: 0 });
+    expect(registry.counts(board.key)).toEqual({ editors: 5, viewers: 0 });
   });
 
   it("refuses a board that does not exist", async () => {
@@ -302,28 +303,28 @@ describe("RoomRegistry", () => {
     expect(await registry.joinEditor("AAAAAAAAAAAAAAAAAAAAAA", new FakePeer())).toBeUndefined();
   });
 
-  it("changes its version whenever an editor joins or leaves", async () => {
+  it("tells its listeners the board's key whenever an editor joins or leaves", async () => {
     const { board, registry } = await setup();
-    const v0 = registry.version();
-    const a = await join(registry, board.id);
-    const v1 = registry.version();
-    expect(v1).not.toBe(v0);
+    const changed: string[] = [];
+    registry.onCountsChange((key) => changed.push(key));
+    const a = await join(registry, board.key);
+    expect(changed).toEqual([board.key]);
     a.session.leave();
-    expect(registry.version()).not.toBe(v1);
+    expect(changed).toEqual([board.key, board.key]);
   });
 
   it("disconnects everyone when the store fails, and serves a freshly loaded room afterwards", async () => {
     const { board, registry, store } = await setup();
-    const a = await join(registry, board.id);
+    const a = await join(registry, board.key);
     const failing = vi.spyOn(store as Store, "appendUpdates").mockRejectedValueOnce(new Error("disk full"));
     edit(a.peer, a.session, setElement("lost-here"));
-    await registry.loaded(board.id)?.flush();
+    await registry.loaded(board.key)?.flush();
     await eventually(() => expect(a.peer.closed?.code).toBe(1011));
     failing.mockRestore();
-    const again = await join(registry, board.id);
+    const again = await join(registry, board.key);
     // The editor still holds its change and re-sends it on reconnect; the new room accepts it.
     edit(again.peer, again.session, (doc) => Y.applyUpdate(doc, Y.encodeStateAsUpdate(a.peer.doc)));
-    await registry.loaded(board.id)!.flush();
-    expect((await store.loadDoc(board.id))!.updates.length).toBeGreaterThan(0);
+    await registry.loaded(board.key)!.flush();
+    expect((await store.loadDoc(board.key))!.updates.length).toBeGreaterThan(0);
   });
 });

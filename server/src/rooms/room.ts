@@ -111,6 +111,11 @@ export class Room {
     return this.editors.size;
   }
 
+  /** Updates accepted but not yet written (and so not yet forwarded). */
+  get hasQueuedUpdates(): boolean {
+    return this.queue.length > 0 && !this.stopped;
+  }
+
   /** The room stopped writing (deleted, or its store failed): a new one must be loaded. */
   get isStopped(): boolean {
     return this.stopped;
@@ -241,7 +246,7 @@ export class Room {
     this.stopped = true;
     this.queue = [];
     this.awarenessTick.cancel();
-    for (const session of [...this.editors]) session.close(closeCode, "board deleted");
+    for (const session of [...this.editors]) session.close(closeCode, closeCode === WS_CLOSE.linksReset ? "links reset" : "board deleted");
     this.feed.deleted();
   }
 

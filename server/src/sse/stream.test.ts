@@ -6,8 +6,10 @@ import { startTestServer, type TestServer } from "../test/server.js";
 import { connectProvider, eventually } from "../test/editors.js";
 import { watch } from "../test/viewers.js";
 
-async function newBoard(server: TestServer) {
-  return (await (await server.request("/api/boards", { method: "POST" })).json()) as { id: string; viewId: string };
+/** A board, with the internal key its room is found by. */
+async function newBoard(server: TestServer): Promise<{ id: string; viewId: string; key: string }> {
+  const board = (await (await server.request("/api/boards", { method: "POST" })).json()) as { id: string; viewId: string };
+  return { ...board, key: await server.keyOf(board.id) };
 }
 
 function draw(doc: Y.Doc, id: string, points = 30): void {
@@ -76,7 +78,7 @@ describe("viewer feed over SSE", () => {
     const lastId = first.lastId()!;
     first.source.close();
     for (let i = 0; i < 5; i++) draw(editor.doc, `missed-${i}`);
-    await server.app.rooms.loaded(board.id)!.flush();
+    await server.app.rooms.loaded(board.key)!.flush();
 
     const resumed = watch(`${server.url}api/view/${board.viewId}/events`, { lastEventId: lastId });
     // Start from what the first connection had, as a reconnecting EventSource's page does.
@@ -166,15 +168,15 @@ describe("viewer feed over SSE", () => {
     stalled.on("error", () => {});
     stalled.write(`GET /api/view/${board.viewId}/events HTTP/1.1\r\nHost: ${server.url.host}\r\n\r\n`);
     stalled.pause();
-    await eventually(() => expect(server.app.rooms.counts(board.id).viewers).toBe(2));
+    await eventually(() => expect(server.app.rooms.counts(board.key).viewers).toBe(2));
 
     // Keep drawing big strokes until the kernel's socket buffers are full and the server's own
     // bound is reached (bounded: at most about 60 MB of strokes).
-    for (let i = 0; i < 300 && server.app.rooms.counts(board.id).viewers === 2; i++) {
+    for (let i = 0; i < 300 && server.app.rooms.counts(board.key).viewers === 2; i++) {
       draw(editor.doc, `big-${i}`, 5000);
       await new Promise((r) => setTimeout(r, 20));
     }
-    expect(server.app.rooms.counts(board.id).viewers).toBe(1);
+    expect(server.app.rooms.counts(board.key).viewers).toBe(1);
     await eventually(() => sameDoc(editor.doc, healthy.doc), 10_000);
     stalled.destroy();
   }, 30_000);

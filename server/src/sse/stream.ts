@@ -1,20 +1,19 @@
 import type { FastifyInstance } from "fastify";
-import { isWellFormedId } from "@whiteboard/shared";
-import type { Store } from "../storage/store.js";
+import type { Capabilities } from "../access/capabilities.js";
 import type { RoomRegistry } from "../rooms/registry.js";
 import type { ViewerStream } from "../rooms/viewer-feed.js";
-import { sendError } from "../http/errors.js";
+import { sendRefusal } from "../http/edge.js";
 
 /**
  * The viewer feed as `text/event-stream`. The route checks the view id like any API call (so an
  * unknown one is a JSON 404, not an empty stream), then takes the raw response over: from there
  * the room writes the bytes. Nothing here or in any event names the board's edit id.
  */
-export function registerViewerStream(app: FastifyInstance, store: Store, registry: RoomRegistry): void {
+export function registerViewerStream(app: FastifyInstance, capabilities: Capabilities, registry: RoomRegistry): void {
   app.get<{ Params: { viewId: string } }>("/api/view/:viewId/events", async (request, reply) => {
-    const { viewId } = request.params;
-    const board = isWellFormedId(viewId) ? await store.getBoardByViewId(viewId) : undefined;
-    if (!board) return sendError(reply, "not_found", "No board with this view id.");
+    const resolution = await capabilities.resolve(request.ip, request.params.viewId, "view");
+    if (!resolution.ok) return sendRefusal(reply, resolution, "view");
+    const { board } = resolution.grant;
 
     reply.hijack();
     const res = reply.raw;
@@ -51,7 +50,7 @@ export function registerViewerStream(app: FastifyInstance, store: Store, registr
       },
     };
     const lastEventId = request.headers["last-event-id"];
-    const watching = await registry.joinViewer(board.id, stream, typeof lastEventId === "string" ? lastEventId : undefined);
+    const watching = await registry.joinViewer(board.key, stream, typeof lastEventId === "string" ? lastEventId : undefined);
     if (!watching) {
       stream.end();
       return;

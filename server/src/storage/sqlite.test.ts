@@ -3,8 +3,10 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { isWellFormedId } from "@whiteboard/shared";
 import { tempDir } from "../test/temp-dir.js";
+import { newBoard, newMember } from "../test/store.js";
 import { DATABASE_FILE, openSqliteStore } from "./sqlite.js";
-import { SCHEMA_VERSION } from "./migrations.js";
+import { SCHEMA_VERSION } from "./sqlite/migrations.js";
+import type { Store } from "./store.js";
 
 /** A clock that moves one second per reading, so every write gets a distinct, ordered time. */
 function steppingClock(start = Date.parse("2026-01-01T00:00:00Z")): () => Date {
@@ -12,88 +14,147 @@ function steppingClock(start = Date.parse("2026-01-01T00:00:00Z")): () => Date {
   return () => new Date((t += 1000));
 }
 
-describe("SQLite store", () => {
-  it("creates boards with two distinct, unguessable, URL-safe ids", async () => {
+async function versionOf(store: Store, memberKey: string, libraryId: string): Promise<number> {
+  return (await store.membership(memberKey, libraryId))!.version;
+}
+
+describe("SQLite store: boards", () => {
+  it("creates boards with two distinct, unguessable, URL-safe ids and an internal key that is neither", async () => {
     const store = openSqliteStore(tempDir());
-    const a = await store.createBoard("A");
-    const b = await store.createBoard("B");
+    const a = await newBoard(store, "A");
+    const b = await newBoard(store, "B");
     for (const id of [a.id, a.viewId, b.id, b.viewId]) expect(isWellFormedId(id)).toBe(true);
-    expect(new Set([a.id, a.viewId, b.id, b.viewId]).size).toBe(4);
+    expect(new Set([a.id, a.viewId, b.id, b.viewId, a.key, b.key]).size).toBe(6);
+    expect(isWellFormedId(a.key)).toBe(false);
     await store.close();
   });
 
   it("keeps boards across closing and reopening the database", async () => {
     const dir = tempDir();
     const first = openSqliteStore(dir);
-    const created = await first.createBoard("Kept");
-    const renamed = await first.renameBoard(created.id, "Kept and renamed");
-    const version = await first.listVersion();
+    const created = await newBoard(first, "Kept");
+    const renamed = await first.renameBoard(created.key, "Kept and renamed");
     await first.close();
 
     const second = openSqliteStore(dir);
     expect(await second.getBoard(created.id)).toEqual(renamed);
     expect(await second.getBoardByViewId(created.viewId)).toEqual(renamed);
-    expect(await second.listVersion()).toBe(version);
     await second.close();
   });
 
-  it("lists boards newest updatedAt first", async () => {
+  it("lists live boards newest updatedAt first, leaving out the trash", async () => {
     const store = openSqliteStore(tempDir(), steppingClock());
-    const older = await store.createBoard("older");
-    const newer = await store.createBoard("newer");
+    const older = await newBoard(store, "older");
+    const newer = await newBoard(store, "newer");
+    const trashed = await newBoard(store, "trashed");
+    await store.trashBoard(trashed.key);
     expect((await store.listBoards()).map((b) => b.name)).toEqual(["newer", "older"]);
-    await store.renameBoard(older.id, "older, renamed later");
+    await store.renameBoard(older.key, "older, renamed later");
     expect((await store.listBoards()).map((b) => b.id)).toEqual([older.id, newer.id]);
     await store.close();
   });
 
-  it("bumps the list version on create, rename and delete, and on nothing else", async () => {
+  it("bumps the version of the libraries holding a board on rename, edit and trash, and on nothing else", async () => {
     const store = openSqliteStore(tempDir());
-    const v0 = await store.listVersion();
-    const board = await store.createBoard("x");
-    const v1 = await store.listVersion();
-    expect(v1).toBeGreaterThan(v0);
+    const board = await newBoard(store, "x");
+    const { key: member, personalLibraryId: library } = board.member;
+    const v1 = await versionOf(store, member, library);
 
     await store.listBoards();
     await store.getBoard(board.id);
-    expect(await store.listVersion()).toBe(v1);
+    await store.entries(member);
+    expect(await versionOf(store, member, library)).toBe(v1);
 
-    await store.renameBoard(board.id, "y");
-    const v2 = await store.listVersion();
+    await store.renameBoard(board.key, "y");
+    const v2 = await versionOf(store, member, library);
     expect(v2).toBeGreaterThan(v1);
+    await store.appendUpdates(board.key, [new Uint8Array([1])], 1);
+    const v3 = await versionOf(store, member, library);
+    expect(v3).toBeGreaterThan(v2);
 
-    expect(await store.renameBoard("A".repeat(22), "nobody")).toBeUndefined();
-    expect(await store.deleteBoard("A".repeat(22))).toBe(false);
-    expect(await store.listVersion()).toBe(v2);
+    expect(await store.renameBoard("nokey", "nobody")).toBeUndefined();
+    expect(await store.trashBoard("nokey")).toBe(false);
+    expect(await versionOf(store, member, library)).toBe(v3);
 
-    expect(await store.deleteBoard(board.id)).toBe(true);
-    expect(await store.listVersion()).toBeGreaterThan(v2);
+    expect(await store.trashBoard(board.key)).toBe(true);
+    expect(await versionOf(store, member, library)).toBeGreaterThan(v3);
+    await store.close();
+  });
+
+  it("hides a trashed board from its ids, restores it with the same ids, and purges it only after the cutoff", async () => {
+    let now = Date.parse("2026-03-01T12:00:00Z");
+    const store = openSqliteStore(tempDir(), () => new Date(now));
+    const board = await newBoard(store, "bin");
+    await store.appendUpdates(board.key, [new Uint8Array([7])], 1);
+    await store.trashBoard(board.key);
     expect(await store.getBoard(board.id)).toBeUndefined();
+    expect(await store.getBoardByViewId(board.viewId)).toBeUndefined();
+    expect((await store.findBoardIncludingTrash(board.id))?.deletedAt).toBe("2026-03-01T12:00:00.000Z");
+
+    const restored = await store.restoreBoard(board.key);
+    expect(restored).toMatchObject({ id: board.id, viewId: board.viewId, deletedAt: undefined });
+    expect((await store.loadDoc(board.key))!.updates).toEqual([new Uint8Array([7])]);
+
+    await store.trashBoard(board.key);
+    expect(await store.purgeTrash(new Date(now - 1))).toBe(0);
+    now += 1000;
+    expect(await store.purgeTrash(new Date(now))).toBe(1);
+    expect(await store.findBoardIncludingTrash(board.id)).toBeUndefined();
+    expect(await store.loadDoc(board.key)).toBeUndefined();
+    expect(await store.entries(board.member.key)).toEqual([]);
+    await store.close();
+  });
+
+  it("resets a board's links, keeping its document and the caller's entries, dropping everyone else's", async () => {
+    const store = openSqliteStore(tempDir());
+    const board = await newBoard(store, "reset me");
+    const other = await newMember(store);
+    await store.addEntry(other.personalLibraryId, board.key, "view");
+    await store.appendUpdates(board.key, [new Uint8Array([5])], 1);
+
+    const reset = (await store.resetLinks(board.key, board.member.key))!;
+    expect(reset.key).toBe(board.key);
+    expect(reset.id).not.toBe(board.id);
+    expect(reset.viewId).not.toBe(board.viewId);
+    expect(await store.getBoard(board.id)).toBeUndefined();
+    expect(await store.getBoardByViewId(board.viewId)).toBeUndefined();
+    expect((await store.getBoard(reset.id))?.key).toBe(board.key);
+    expect((await store.loadDoc(board.key))!.updates).toEqual([new Uint8Array([5])]);
+    expect((await store.entries(board.member.key)).map((e) => e.board.id)).toEqual([reset.id]);
+    expect(await store.entries(other.key)).toEqual([]);
     await store.close();
   });
 
   it("leaves nothing half-written when a write fails part-way", async () => {
     const dir = tempDir();
     const store = openSqliteStore(dir);
-    const existing = await store.createBoard("existing");
-    const versionBefore = await store.listVersion();
+    const existing = await newBoard(store, "existing");
+    const member = existing.member;
+    const before = await store.entries(member.key);
+    const versionBefore = await versionOf(store, member.key, member.personalLibraryId);
 
-    // Make the second statement of each write (the list-version bump) fail, from another
-    // connection to the same file, as a full disk or a constraint would.
+    // Make the library-version bump of each write fail, from another connection to the same
+    // file, as a full disk or a constraint would.
     const saboteur = new Database(path.join(dir, DATABASE_FILE));
-    saboteur.exec(`CREATE TRIGGER fail_bump BEFORE UPDATE ON meta BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    saboteur.exec(`CREATE TRIGGER fail_bump BEFORE UPDATE OF version ON libraries BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
 
-    await expect(store.createBoard("half")).rejects.toThrow(/disk full/);
-    await expect(store.renameBoard(existing.id, "half")).rejects.toThrow(/disk full/);
-    await expect(store.deleteBoard(existing.id)).rejects.toThrow(/disk full/);
+    await expect(store.createBoard("half", member.personalLibraryId)).rejects.toThrow(/disk full/);
+    await expect(store.renameBoard(existing.key, "half")).rejects.toThrow(/disk full/);
+    await expect(store.trashBoard(existing.key)).rejects.toThrow(/disk full/);
+    await expect(store.resetLinks(existing.key, member.key)).rejects.toThrow(/disk full/);
+    await expect(store.appendUpdates(existing.key, [new Uint8Array([1])], 1)).rejects.toThrow(/disk full/);
 
     saboteur.exec(`DROP TRIGGER fail_bump`);
     saboteur.close();
-    expect(await store.listBoards()).toEqual([existing]);
-    expect(await store.listVersion()).toBe(versionBefore);
+    expect(await store.entries(member.key)).toEqual(before);
+    expect(await store.listBoards()).toEqual([before[0]!.board]);
+    expect((await store.loadDoc(existing.key))!.updates).toEqual([]);
+    expect(await versionOf(store, member.key, member.personalLibraryId)).toBe(versionBefore);
     await store.close();
   });
+});
 
+describe("SQLite store: schema and documents", () => {
   it("creates the schema on first start and records its version", async () => {
     const dir = tempDir();
     await openSqliteStore(dir).close();
@@ -114,15 +175,15 @@ describe("SQLite store", () => {
 
   it("logs document updates, then folds them into a snapshot on compaction", async () => {
     const store = openSqliteStore(tempDir());
-    const board = await store.createBoard("doc");
-    expect(await store.loadDoc(board.id)).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });
-    const seq = await store.appendUpdates(board.id, [new Uint8Array([1]), new Uint8Array([2])], 2);
-    await store.appendUpdates(board.id, [new Uint8Array([3])], 3);
-    const loaded = (await store.loadDoc(board.id))!;
+    const board = await newBoard(store, "doc");
+    expect(await store.loadDoc(board.key)).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });
+    const seq = await store.appendUpdates(board.key, [new Uint8Array([1]), new Uint8Array([2])], 2);
+    await store.appendUpdates(board.key, [new Uint8Array([3])], 3);
+    const loaded = (await store.loadDoc(board.key))!;
     expect(loaded.updates).toEqual([new Uint8Array([1]), new Uint8Array([2]), new Uint8Array([3])]);
 
-    await store.compactDoc(board.id, new Uint8Array([9, 9]), seq);
-    const compacted = (await store.loadDoc(board.id))!;
+    await store.compactDoc(board.key, new Uint8Array([9, 9]), seq);
+    const compacted = (await store.loadDoc(board.key))!;
     expect(compacted.snapshot).toEqual(new Uint8Array([9, 9]));
     expect(compacted.updates).toEqual([new Uint8Array([3])]);
     await store.close();
@@ -130,47 +191,24 @@ describe("SQLite store", () => {
 
   it("records an edit's time and element count with its updates, moving the board up the list", async () => {
     const store = openSqliteStore(tempDir(), steppingClock());
-    const edited = await store.createBoard("edited");
-    const other = await store.createBoard("other");
-    const version = await store.listVersion();
-    await store.appendUpdates(edited.id, [new Uint8Array([1])], 7);
+    const edited = await newBoard(store, "edited");
+    const other = await newBoard(store, "other");
+    await store.appendUpdates(edited.key, [new Uint8Array([1])], 7);
     const after = (await store.getBoard(edited.id))!;
     expect(after.elementCount).toBe(7);
     expect(after.updatedAt > other.updatedAt).toBe(true);
     expect((await store.listBoards())[0]!.id).toBe(edited.id);
-    expect(await store.listVersion()).toBeGreaterThan(version);
     await store.close();
   });
 
-  it("refuses updates for a deleted board, writing none of them", async () => {
+  it("refuses updates for a purged board, writing none of them", async () => {
     const store = openSqliteStore(tempDir());
-    const board = await store.createBoard("gone");
-    await store.appendUpdates(board.id, [new Uint8Array([1])], 1);
-    await store.deleteBoard(board.id);
-    await expect(store.appendUpdates(board.id, [new Uint8Array([2])], 1)).rejects.toThrow();
-    expect(await store.loadDoc(board.id)).toBeUndefined();
-    await store.close();
-  });
-
-  it("migrates a database from schema version 1, keeping its boards", async () => {
-    const dir = tempDir();
-    const db = new Database(path.join(dir, DATABASE_FILE));
-    // Schema version 1 as it shipped.
-    db.exec(`
-      CREATE TABLE boards (id TEXT PRIMARY KEY, view_id TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
-        created_at TEXT NOT NULL, updated_at TEXT NOT NULL, element_count INTEGER NOT NULL DEFAULT 0) STRICT;
-      CREATE INDEX boards_by_updated_at ON boards (updated_at DESC, id);
-      CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
-      INSERT INTO meta (key, value) VALUES ('list_version', 3);
-      INSERT INTO boards VALUES ('AAAAAAAAAAAAAAAAAAAAAA', 'BBBBBBBBBBBBBBBBBBBBBB', 'old', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', 0);
-      PRAGMA user_version = 1;
-    `);
-    db.close();
-    const store = openSqliteStore(dir);
-    expect((await store.getBoard("AAAAAAAAAAAAAAAAAAAAAA"))?.name).toBe("old");
-    expect(await store.listVersion()).toBe(3);
-    await store.appendUpdates("AAAAAAAAAAAAAAAAAAAAAA", [new Uint8Array([1])], 1);
-    expect((await store.loadDoc("AAAAAAAAAAAAAAAAAAAAAA"))!.updates).toHaveLength(1);
+    const board = await newBoard(store, "gone");
+    await store.appendUpdates(board.key, [new Uint8Array([1])], 1);
+    await store.trashBoard(board.key);
+    await store.purgeTrash(new Date(Date.now() + 1000));
+    await expect(store.appendUpdates(board.key, [new Uint8Array([2])], 1)).rejects.toThrow();
+    expect(await store.loadDoc(board.key)).toBeUndefined();
     await store.close();
   });
 });

@@ -6,8 +6,10 @@ import { connectProvider, eventually, openRaw, upgradeStatus } from "../test/edi
 import { encodeAwarenessUpdate } from "../protocol/awareness.js";
 import { encodeAwarenessMessage, encodeUpdate } from "../protocol/messages.js";
 
-async function newBoard(server: TestServer): Promise<{ id: string; viewId: string }> {
-  return (await (await server.request("/api/boards", { method: "POST" })).json()) as { id: string; viewId: string };
+/** A board, with the internal key its room is found by. */
+async function newBoard(server: TestServer): Promise<{ id: string; viewId: string; key: string }> {
+  const board = (await (await server.request("/api/boards", { method: "POST" })).json()) as { id: string; viewId: string };
+  return { ...board, key: await server.keyOf(board.id) };
 }
 
 function addStroke(doc: Y.Doc, id: string, points: number[] = [0, 0, 0.5, 10, 10, 0.5]): void {
@@ -80,7 +82,7 @@ describe("editors over the y-websocket protocol", () => {
     const board = await newBoard(first);
     const a = await connectProvider(first.url, board.id);
     for (let i = 0; i < 5; i++) addStroke(a.doc, `s${i}`);
-    await eventually(() => expect(elementIds(first.app.rooms.loaded(board.id)!.doc)).toHaveLength(5));
+    await eventually(() => expect(elementIds(first.app.rooms.loaded(board.key)!.doc)).toHaveLength(5));
     const expected = Y.encodeStateAsUpdate(a.doc);
     a.destroy();
     await first.app.close();
@@ -93,10 +95,11 @@ describe("editors over the y-websocket protocol", () => {
     expect(b.doc.getMap("elements").toJSON()).toEqual(reference.getMap("elements").toJSON());
   });
 
-  it("reports edits and editors in the boards API, and the gallery's ETag follows", async () => {
+  it("reports edits and editors in the boards API, and the creator's library ETag follows", async () => {
     const server = await startTestServer();
-    const board = await newBoard(server);
-    const etagBefore = (await server.request("/api/boards")).headers.get("etag");
+    const owner = server.member();
+    const board = (await (await owner.request("/api/boards", { method: "POST" })).json()) as { id: string };
+    const etagBefore = (await owner.request("/api/library")).headers.get("etag");
     const a = await connectProvider(server.url, board.id);
     await connectProvider(server.url, board.id);
     addStroke(a.doc, "one");
@@ -105,7 +108,7 @@ describe("editors over the y-websocket protocol", () => {
       const got = (await (await server.request(`/api/boards/${board.id}`)).json()) as Record<string, unknown>;
       expect(got).toMatchObject({ editors: 2, elementCount: 2 });
     });
-    expect((await server.request("/api/boards")).headers.get("etag")).not.toBe(etagBefore);
+    expect((await owner.request("/api/library")).headers.get("etag")).not.toBe(etagBefore);
   });
 });
 
@@ -117,7 +120,7 @@ describe("refused upgrades", () => {
       expect(status).toBe(404);
       expect(JSON.parse(body).error.code).toBe("not_found");
     }
-    expect(((await (await server.request("/api/boards")).json()) as { boards: unknown[] }).boards).toEqual([]);
+    expect(await server.app.store.listBoards()).toEqual([]);
   });
 
   it("refuses a foreign Origin with 403, and admits its own, an allowed one, and none", async () => {
@@ -170,7 +173,7 @@ describe("misbehaving editors are closed alone", () => {
     const server = await startTestServer();
     const board = await newBoard(server);
     const { a, b } = await twoHonestEditors(server, board.id);
-    const room = server.app.rooms.loaded(board.id)!;
+    const room = server.app.rooms.loaded(board.key)!;
     const before = Y.encodeStateAsUpdate(room.doc);
     // A real update cut short: a valid prefix that Yjs cannot finish reading.
     const source = new Y.Doc();
@@ -233,11 +236,11 @@ describe("an editor that does not read", () => {
     });
     // Big strokes until the kernel's buffers are full and the server's bound is passed
     // (bounded: at most about 40 MB).
-    for (let i = 0; i < 200 && server.app.rooms.counts(board.id).editors === 3; i++) {
+    for (let i = 0; i < 200 && server.app.rooms.counts(board.key).editors === 3; i++) {
       addStroke(a.doc, `big-${i}`, Array.from({ length: 15_000 }, (_, k) => k));
       await new Promise((r) => setTimeout(r, 10));
     }
-    expect(server.app.rooms.counts(board.id).editors).toBe(2);
+    expect(server.app.rooms.counts(board.key).editors).toBe(2);
     await stillSyncing(a, b, "after-stall");
   }, 30_000);
 });
@@ -249,12 +252,12 @@ describe("a large board", () => {
     const a = await connectProvider(server.url, board.id);
     // About 1 MB of strokes: the newcomer's sync step 2 is many times the bound.
     for (let i = 0; i < 40; i++) addStroke(a.doc, `seed-${i}`, Array.from({ length: 6000 }, (_, k) => k));
-    await eventually(() => expect(elementIds(server.app.rooms.loaded(board.id)!.doc)).toHaveLength(40));
+    await eventually(() => expect(elementIds(server.app.rooms.loaded(board.key)!.doc)).toHaveLength(40));
     const drawing = setInterval(() => addStroke(a.doc, `live-${Date.now()}-${Math.random()}`), 5);
     try {
       const b = await connectProvider(server.url, board.id);
       await stillSyncing(a, b, "after-big-sync");
-      expect(server.app.rooms.counts(board.id).editors).toBe(2);
+      expect(server.app.rooms.counts(board.key).editors).toBe(2);
       expect(elementIds(b.doc).filter((id) => id.startsWith("seed-"))).toHaveLength(40);
     } finally {
       clearInterval(drawing);

@@ -2,13 +2,16 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import { HTTP_ERRORS, type ErrorCode, MAX_WS_MESSAGE_BYTES, errorBody, isWellFormedId } from "@whiteboard/shared";
-import type { Store } from "../storage/store.js";
+import { HTTP_ERRORS, type ErrorCode, MAX_WS_MESSAGE_BYTES, errorBody } from "@whiteboard/shared";
+import type { Capabilities } from "../access/capabilities.js";
+import { isAllowedOrigin } from "../access/origin.js";
 import type { RoomRegistry } from "../rooms/registry.js";
 import { type ConnectionLimits, serveEditor } from "./connection.js";
 
 export interface WebSocketDeps {
-  store: Store;
+  capabilities: Capabilities;
+  /** The client's address for the lookup limit, honouring `TRUST_PROXY`. */
+  clientAddress(request: IncomingMessage): string;
   registry: RoomRegistry;
   allowedOrigins: readonly string[];
   limits: ConnectionLimits;
@@ -39,13 +42,22 @@ export function attachWebSockets(server: Server, deps: WebSocketDeps): { close()
       if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, allowed)) {
         return refuse(socket, "forbidden", "This origin may not open an editor connection.");
       }
-      const boardId = decodeURIComponent(match[1]!);
-      if (!isWellFormedId(boardId) || !(await deps.store.getBoard(boardId))) {
-        return refuse(socket, "not_found", "No board with this id.");
+      let capability: string;
+      try {
+        capability = decodeURIComponent(match[1]!);
+      } catch {
+        capability = "";
+      }
+      const resolution = await deps.capabilities.resolve(deps.clientAddress(request), capability, "edit");
+      if (!resolution.ok) {
+        return resolution.code === "rate_limited"
+          ? refuse(socket, "rate_limited", "Too many unknown links from this address.", Math.ceil(resolution.retryAfterMs / 1000))
+          : refuse(socket, "not_found", "No board with this id.");
       }
       if (socket.destroyed) return;
+      const boardKey = resolution.grant.board.key;
       wss.handleUpgrade(request, socket, head, (ws) => {
-        void serveEditor(ws, boardId, deps.registry, deps.limits, deps.logger);
+        void serveEditor(ws, boardKey, deps.registry, deps.limits, deps.logger);
       });
     })().catch((err) => {
       deps.logger.error({ err }, "upgrade failed");
@@ -61,30 +73,23 @@ export function attachWebSockets(server: Server, deps: WebSocketDeps): { close()
   };
 }
 
-/** A browser's origin is ours when it names the host the request came to, or is allowed. */
-function isAllowedOrigin(origin: string, host: string | undefined, allowed: Set<string>): boolean {
-  if (allowed.has(origin)) return true;
-  try {
-    return host !== undefined && new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
 const REASON_PHRASES: Record<number, string> = {
   403: "Forbidden",
   404: "Not Found",
+  429: "Too Many Requests",
   500: "Internal Server Error",
   503: "Service Unavailable",
 };
 
-function refuse(socket: Duplex, code: ErrorCode, message?: string): void {
+function refuse(socket: Duplex, code: ErrorCode, message?: string, retryAfterSeconds?: number): void {
   if (socket.destroyed) return;
   const { status } = HTTP_ERRORS[code];
   const body = JSON.stringify(errorBody(code, message));
   socket.end(
     `HTTP/1.1 ${status} ${REASON_PHRASES[status] ?? "Error"}\r\n` +
       "Content-Type: application/json; charset=utf-8\r\n" +
+      "X-Content-Type-Options: nosniff\r\n" +
+      (retryAfterSeconds !== undefined ? `Retry-After: ${retryAfterSeconds}\r\n` : "") +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       "Connection: close\r\n\r\n" +
       body,

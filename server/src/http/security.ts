@@ -1,0 +1,67 @@
+import type { FastifyInstance } from "fastify";
+import helmet from "@fastify/helmet";
+import { isAllowedOrigin } from "../access/origin.js";
+import { sendError } from "./errors.js";
+
+/**
+ * SPEC's policy. The built app needs no inline script and no eval; React sets styles through
+ * the CSSOM, which `style-src 'self'` allows. Images come from the app itself, `data:` (the
+ * favicon) and `blob:` (exports, the offline copy's pictures); WebSocket and EventSource are
+ * same-origin, which `'self'` covers.
+ */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", "data:", "blob:"],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    workerSrc: ["'self'", "blob:"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Headers and cross-site refusals in one place: helmet sets SPEC's headers (and nosniff) on
+ * every response, hijacked SSE streams included, since it writes them onto the raw response
+ * before any route runs.
+ */
+export async function registerSecurity(app: FastifyInstance, allowedOrigins: readonly string[]): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    referrerPolicy: { policy: "no-referrer" },
+    // The app is served over plain HTTP on loopback too; HSTS there would only confuse.
+    strictTransportSecurity: false,
+  });
+
+  const allowed = new Set(allowedOrigins);
+  // A browser always sends `Origin` on these methods; a script need not, and holds no cookie of
+  // a victim's to ride on, so a missing `Origin` is allowed as for WebSockets.
+  app.addHook("onRequest", async (request, reply) => {
+    if (!STATE_CHANGING.has(request.method) || !request.url.startsWith("/api/")) return;
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, request.host, allowed)) {
+      return sendError(reply, "forbidden", "Cross-site requests may not change anything here.");
+    }
+  });
+}
+
+/**
+ * One line per request at `debug`, naming the route's pattern (`/api/boards/:id`), never the
+ * URL: URLs carry capabilities, and logs travel further than anyone means them to.
+ */
+export function registerRequestLog(app: FastifyInstance): void {
+  app.addHook("onResponse", async (request, reply) => {
+    request.log.debug(
+      { method: request.method, route: request.routeOptions.url ?? "(none)", status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      "request",
+    );
+  });
+}

@@ -1,0 +1,58 @@
+import type { Database } from "better-sqlite3";
+import type { DocStore, StoredDoc } from "../store.js";
+import { bumpLibrariesOfBoard } from "./boards.js";
+
+/** Each board's document: an append-only log of Yjs updates, folded now and then into a snapshot. */
+export function sqliteDocs(db: Database, now: () => Date): DocStore {
+  const bumpLibraries = bumpLibrariesOfBoard(db);
+  const s = {
+    exists: db.prepare<[string], { key: string }>(`SELECT key FROM boards WHERE key = ?`),
+    snapshot: db.prepare<[string], { data: Buffer }>(`SELECT data FROM board_snapshots WHERE board_key = ?`),
+    updates: db.prepare<[string], { seq: number; data: Buffer }>(
+      `SELECT seq, data FROM board_updates WHERE board_key = ? ORDER BY seq`,
+    ),
+    append: db.prepare<[string, Uint8Array]>(`INSERT INTO board_updates (board_key, data) VALUES (?, ?)`),
+    recordEdit: db.prepare<[string, number, string]>(`UPDATE boards SET updated_at = ?, element_count = ? WHERE key = ?`),
+    putSnapshot: db.prepare<[string, Uint8Array]>(
+      `INSERT INTO board_snapshots (board_key, data) VALUES (?, ?)
+       ON CONFLICT (board_key) DO UPDATE SET data = excluded.data`,
+    ),
+    dropLogged: db.prepare<[string, number]>(`DELETE FROM board_updates WHERE board_key = ? AND seq <= ?`),
+  };
+
+  const load = db.transaction((key: string): StoredDoc | undefined => {
+    if (!s.exists.get(key)) return undefined;
+    const snapshot = s.snapshot.get(key)?.data;
+    const rows = s.updates.all(key);
+    return {
+      snapshot: snapshot && new Uint8Array(snapshot),
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? 0,
+    };
+  });
+
+  const append = db.transaction((key: string, updates: Uint8Array[], elementCount: number): number => {
+    let seq = 0;
+    for (const update of updates) seq = Number(s.append.run(key, update).lastInsertRowid);
+    s.recordEdit.run(now().toISOString(), elementCount, key);
+    bumpLibraries(key);
+    return seq;
+  });
+
+  const compact = db.transaction((key: string, snapshot: Uint8Array, throughSeq: number) => {
+    s.putSnapshot.run(key, snapshot);
+    s.dropLogged.run(key, throughSeq);
+  });
+
+  return {
+    async loadDoc(key) {
+      return load(key);
+    },
+    async appendUpdates(key, updates, elementCount) {
+      return append(key, updates, elementCount);
+    },
+    async compactDoc(key, snapshot, throughSeq) {
+      compact(key, snapshot, throughSeq);
+    },
+  };
+}
