@@ -94,7 +94,8 @@ describe("cross-site requests", () => {
   it("admits the server's own origin, an ALLOWED_ORIGINS one, and a script with no Origin", async () => {
     const server = await startTestServer({ allowedOrigins: ["https://app.example"] });
     const alice = server.member();
-    for (const headers of [{ origin: server.url.origin }, { origin: "https://app.example" }, {}]) {
+    const origins: Array<Record<string, string>> = [{ origin: server.url.origin }, { origin: "https://app.example" }, {}];
+    for (const headers of origins) {
       expect((await alice.json("/api/boards", "POST", { name: "ok" }, headers)).status).toBe(201);
     }
   });

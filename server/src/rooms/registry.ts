@@ -15,6 +15,8 @@ export interface RegistryOptions extends RoomOptions {
   unloadGraceMs: number;
 }
 
+const MAX_RETIRED_REMEMBERED = 1000;
+
 export const DEFAULT_REGISTRY_OPTIONS: RegistryOptions = { ...DEFAULT_ROOM_OPTIONS, unloadGraceMs: 10_000 };
 
 /**
@@ -27,6 +29,13 @@ export class RoomRegistry implements LiveBoards {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly countListeners: Array<(boardKey: string) => void> = [];
+  /**
+   * Boards whose capabilities stopped working, with when (a counter) and the close code. An
+   * upgrade checked its id before the reset and joins after it: the mark it took before the check
+   * tells `open` to refuse it, so no editor gets in on a dead link.
+   */
+  private readonly retired = new Map<string, { seq: number; code: number }>();
+  private retirements = 0;
   private closed = false;
 
   constructor(
@@ -40,15 +49,26 @@ export class RoomRegistry implements LiveBoards {
    * not exist (or the server is stopping). Room lookup and join happen in one step, so an
    * unload can never slip in between.
    */
-  async joinEditor(boardId: string, peer: Peer): Promise<EditorSession | undefined> {
-    const room = await this.open(boardId);
+  async joinEditor(boardId: string, peer: Peer, mark?: number): Promise<EditorSession | undefined> {
+    const room = await this.open(boardId, mark);
     return room?.join(peer);
   }
 
   /** Attaches a viewer's stream to a board's room; undefined when the board does not exist. */
-  async joinViewer(boardId: string, stream: ViewerStream, lastEventId: string | undefined): Promise<{ leave(): void } | undefined> {
-    const room = await this.open(boardId);
+  async joinViewer(boardId: string, stream: ViewerStream, lastEventId: string | undefined, mark?: number): Promise<{ leave(): void } | undefined> {
+    const room = await this.open(boardId, mark);
     return room?.watch(stream, lastEventId);
+  }
+
+  /** Taken before a capability check and passed to a join: see `retired`. */
+  mark(): number {
+    return this.retirements;
+  }
+
+  /** The close code, if the board's capabilities stopped working after `mark`. */
+  retiredSince(boardKey: string, mark: number): number | undefined {
+    const retired = this.retired.get(boardKey);
+    return retired && retired.seq > mark ? retired.code : undefined;
   }
 
   /** The loaded room of a board, if any (tests and the viewer transport). */
@@ -66,6 +86,10 @@ export class RoomRegistry implements LiveBoards {
   }
 
   async boardGone(boardKey: string, closeCode: number): Promise<void> {
+    this.retired.delete(boardKey);
+    this.retired.set(boardKey, { seq: ++this.retirements, code: closeCode });
+    // Only joins already under way need it; a thousand entries cover any such window.
+    if (this.retired.size > MAX_RETIRED_REMEMBERED) this.retired.delete(this.retired.keys().next().value!);
     // A load under way finishes first, so no room for the old capability appears afterwards.
     await this.loading.get(boardKey);
     const room = this.rooms.get(boardKey);
@@ -100,9 +124,10 @@ export class RoomRegistry implements LiveBoards {
     await Promise.all(rooms.map((room) => room.unload().catch((err) => this.logger.error({ err }, "unload failed"))));
   }
 
-  private async open(boardId: string): Promise<Room | undefined> {
+  private async open(boardId: string, mark?: number): Promise<Room | undefined> {
     for (;;) {
       if (this.closed) return undefined;
+      if (mark !== undefined && this.retiredSince(boardId, mark) !== undefined) return undefined;
       const unloading = this.unloading.get(boardId);
       if (unloading) {
         await unloading;

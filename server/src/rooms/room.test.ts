@@ -303,6 +303,17 @@ describe("RoomRegistry", () => {
     expect(await registry.joinEditor("AAAAAAAAAAAAAAAAAAAAAA", new FakePeer())).toBeUndefined();
   });
 
+  it("refuses a join whose capability was checked before the board's links were reset, and admits a later one", async () => {
+    const { board, registry } = await setup();
+    const before = registry.mark();
+    await registry.boardGone(board.key, WS_CLOSE.linksReset);
+    expect(await registry.joinEditor(board.key, new FakePeer(), before)).toBeUndefined();
+    expect(registry.retiredSince(board.key, before)).toBe(WS_CLOSE.linksReset);
+    const after = registry.mark();
+    expect(registry.retiredSince(board.key, after)).toBeUndefined();
+    expect(await registry.joinEditor(board.key, new FakePeer(), after)).toBeDefined();
+  });
+
   it("tells its listeners the board's key whenever an editor joins or leaves", async () => {
     const { board, registry } = await setup();
     const changed: string[] = [];

@@ -11,6 +11,7 @@ import { sendRefusal } from "../http/edge.js";
  */
 export function registerViewerStream(app: FastifyInstance, capabilities: Capabilities, registry: RoomRegistry): void {
   app.get<{ Params: { viewId: string } }>("/api/view/:viewId/events", async (request, reply) => {
+    const mark = registry.mark();
     const resolution = await capabilities.resolve(request.ip, request.params.viewId, "view");
     if (!resolution.ok) return sendRefusal(reply, resolution, "view");
     const { board } = resolution.grant;
@@ -50,7 +51,7 @@ export function registerViewerStream(app: FastifyInstance, capabilities: Capabil
       },
     };
     const lastEventId = request.headers["last-event-id"];
-    const watching = await registry.joinViewer(board.key, stream, typeof lastEventId === "string" ? lastEventId : undefined);
+    const watching = await registry.joinViewer(board.key, stream, typeof lastEventId === "string" ? lastEventId : undefined, mark);
     if (!watching) {
       stream.end();
       return;

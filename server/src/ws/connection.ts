@@ -31,6 +31,8 @@ export async function serveEditor(
   registry: RoomRegistry,
   limits: ConnectionLimits,
   logger: Logger,
+  /** `registry.mark()` from before the capability check. */
+  mark?: number,
 ): Promise<void> {
   const log = logger.child({ boardId });
   const bucket = new TokenBucket(limits.messagesPerSecond, limits.messageBurst);
@@ -98,10 +100,13 @@ export async function serveEditor(
     session?.leave();
   });
 
-  session = await registry.joinEditor(boardId, peer);
+  session = await registry.joinEditor(boardId, peer, mark);
   if (!session) {
-    // The server is stopping (reconnect later), or the board was deleted since the upgrade check.
+    // The server is stopping (reconnect later), or the board was deleted or its links reset
+    // since the upgrade check.
+    const retired = mark === undefined ? undefined : registry.retiredSince(boardId, mark);
     if (registry.isClosed) peer.close(WS_CLOSE.goingAway, "server shutting down");
+    else if (retired === WS_CLOSE.linksReset) peer.close(retired, "links reset");
     else peer.close(WS_CLOSE.boardDeleted, "board not found");
     return;
   }

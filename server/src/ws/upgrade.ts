@@ -48,6 +48,7 @@ export function attachWebSockets(server: Server, deps: WebSocketDeps): { close()
       } catch {
         capability = "";
       }
+      const mark = deps.registry.mark();
       const resolution = await deps.capabilities.resolve(deps.clientAddress(request), capability, "edit");
       if (!resolution.ok) {
         return resolution.code === "rate_limited"
@@ -57,7 +58,7 @@ export function attachWebSockets(server: Server, deps: WebSocketDeps): { close()
       if (socket.destroyed) return;
       const boardKey = resolution.grant.board.key;
       wss.handleUpgrade(request, socket, head, (ws) => {
-        void serveEditor(ws, boardKey, deps.registry, deps.limits, deps.logger);
+        void serveEditor(ws, boardKey, deps.registry, deps.limits, deps.logger, mark);
       });
     })().catch((err) => {
       deps.logger.error({ err }, "upgrade failed");
