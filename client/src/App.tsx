@@ -1,5 +1,6 @@
 import { EditorPage } from "./editor/EditorPage";
 import { Gallery } from "./gallery/Gallery";
+import { JoinPage } from "./join/JoinPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import type { Route } from "./routes";
 import { ViewerPage } from "./viewer/ViewerPage";
@@ -12,6 +13,8 @@ export function App({ route }: { route: Route }) {
       return <EditorPage id={route.id} />;
     case "viewer":
       return <ViewerPage viewId={route.viewId} />;
+    case "join":
+      return <JoinPage invite={route.invite} renderJoined={(library) => <Gallery joined={library} />} />;
     case "not-found":
       return <NotFoundPage />;
     default: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editorPath, matchRoute, viewerPath } from "./routes";
+import { editorPath, joinPath, joinUrl, matchRoute, viewerPath } from "./routes";
 
 describe("matchRoute", () => {
   it("sends the root to the gallery", () => {
@@ -14,6 +14,10 @@ describe("matchRoute", () => {
     expect(matchRoute("/v/xyz")).toEqual({ page: "viewer", viewId: "xyz" });
   });
 
+  it("sends /join/:invite to the join page with the invite", () => {
+    expect(matchRoute("/join/inv_ITE-1")).toEqual({ page: "join", invite: "inv_ITE-1" });
+  });
+
   it("tolerates one trailing slash on a board or view path", () => {
     expect(matchRoute("/b/abc/")).toEqual({ page: "editor", id: "abc" });
     expect(matchRoute("/v/abc/")).toEqual({ page: "viewer", viewId: "abc" });
@@ -24,7 +28,7 @@ describe("matchRoute", () => {
   });
 
   it("treats every other path as not found", () => {
-    for (const path of ["/b", "/b/", "/b/a/b", "/v", "/x/abc", "/boards", "/b/%E0%A4%A", "//"]) {
+    for (const path of ["/b", "/b/", "/b/a/b", "/v", "/x/abc", "/boards", "/b/%E0%A4%A", "//", "/join", "/join/", "/join/a/b"]) {
       expect(matchRoute(path), path).toEqual({ page: "not-found" });
     }
   });
@@ -32,5 +36,10 @@ describe("matchRoute", () => {
   it("builds paths that match back to the same ids", () => {
     expect(matchRoute(editorPath("a/b c"))).toEqual({ page: "editor", id: "a/b c" });
     expect(matchRoute(viewerPath("v?1"))).toEqual({ page: "viewer", viewId: "v?1" });
+    expect(matchRoute(joinPath("i#1"))).toEqual({ page: "join", invite: "i#1" });
+  });
+
+  it("builds the invite link to hand out from the page's origin", () => {
+    expect(joinUrl("https://wb.example", "abc")).toBe("https://wb.example/join/abc");
   });
 });

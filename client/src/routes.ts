@@ -3,10 +3,12 @@ export type Route =
   | { page: "gallery" }
   | { page: "editor"; id: string }
   | { page: "viewer"; viewId: string }
+  | { page: "join"; invite: string }
   | { page: "not-found" };
 
 const BOARD_PATH = /^\/b\/([^/]+)\/?$/;
 const VIEW_PATH = /^\/v\/([^/]+)\/?$/;
+const JOIN_PATH = /^\/join\/([^/]+)\/?$/;
 
 export function matchRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { page: "gallery" };
@@ -14,6 +16,8 @@ export function matchRoute(pathname: string): Route {
   if (id !== undefined) return { page: "editor", id };
   const viewId = segment(VIEW_PATH, pathname);
   if (viewId !== undefined) return { page: "viewer", viewId };
+  const invite = segment(JOIN_PATH, pathname);
+  if (invite !== undefined) return { page: "join", invite };
   return { page: "not-found" };
 }
 
@@ -23,6 +27,15 @@ export function editorPath(id: string): string {
 
 export function viewerPath(viewId: string): string {
   return `/v/${encodeURIComponent(viewId)}`;
+}
+
+export function joinPath(invite: string): string {
+  return `/join/${encodeURIComponent(invite)}`;
+}
+
+/** Where a library invite, or a device link, is handed out: the whole URL, to paste anywhere. */
+export function joinUrl(origin: string, invite: string): string {
+  return origin + joinPath(invite);
 }
 
 function segment(pattern: RegExp, pathname: string): string | undefined {

@@ -47,11 +47,12 @@ test("a stroke drawn in one tab reaches the other tab's doc and canvas, and is s
   const alice = await openEditor(browser, server.url, board.id);
   const bob = await openEditor(browser, server.url, board.id);
 
-  // The boards API counts both open editors, and so does the gallery a third person has open.
+  // The boards API counts both open editors, and so does the gallery of Alice's browser, which
+  // saved the board when she opened it.
   await expect
     .poll(async () => ((await (await fetch(`${server.url}/api/boards/${board.id}`)).json()) as Board).editors)
     .toBe(2);
-  const gallery = await (await browser.newContext()).newPage();
+  const gallery = await alice.context().newPage();
   await gallery.goto(server.url);
   await expect(gallery.getByTestId("board-presence")).toContainText("2 editing");
   await gallery.close();
@@ -152,6 +153,7 @@ test("the editor's share control copies the view-only link, never the edit link"
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
   await page.goto(`${server.url}/b/${board.id}`);
+  await page.getByTestId("share-menu").click();
   await page.getByTestId("copy-view-link").click();
   await expect(page.getByTestId("copy-view-link")).toHaveText("Copied");
   const copied = await page.evaluate(() => navigator.clipboard.readText());

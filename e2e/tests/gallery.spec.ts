@@ -2,22 +2,24 @@ import type { Page, Response } from "@playwright/test";
 import { POLL_INTERVAL_MS } from "@whiteboard/shared";
 import { expect, test } from "../fixtures.js";
 
-/** The statuses of the page's `GET /api/boards` responses, in order. */
+/** The statuses of the page's `GET /api/library` responses, in order. */
 function recordListStatuses(page: Page): number[] {
   const statuses: number[] = [];
   page.on("response", (response: Response) => {
     const url = new URL(response.url());
-    if (url.pathname === "/api/boards" && response.request().method() === "GET") statuses.push(response.status());
+    if (url.pathname === "/api/library" && response.request().method() === "GET") statuses.push(response.status());
   });
   return statuses;
 }
 
-test("a board created and renamed in one tab appears in another after its next poll, with 304s while nothing changed", async ({
+test("a board created and renamed in one tab appears in the same browser's other tab after its next poll, with 304s while nothing changed", async ({
   browser,
   server,
 }) => {
-  const alice = await (await browser.newContext()).newPage();
-  const bob = await (await browser.newContext()).newPage();
+  // Two tabs of one browser: one member, one personal library.
+  const context = await browser.newContext();
+  const alice = await context.newPage();
+  const bob = await context.newPage();
   const bobStatuses = recordListStatuses(bob);
 
   // Bob's clock is Playwright's: the product's 60 s interval stays as it is, and the test moves
@@ -61,8 +63,9 @@ test("a board created and renamed in one tab appears in another after its next p
 });
 
 test("deleting a board asks for confirmation, then removes it from every tab", async ({ browser, server }) => {
-  const alice = await (await browser.newContext()).newPage();
-  const bob = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  const alice = await context.newPage();
+  const bob = await context.newPage();
   await bob.clock.install();
   await alice.goto(server.url);
   await alice.getByTestId("new-board-name").fill("Doomed");
@@ -82,7 +85,8 @@ test("deleting a board asks for confirmation, then removes it from every tab", a
 });
 
 test("the editor and viewer routes load the app from the same server", async ({ page, server }) => {
-  const created = await (await fetch(`${server.url}/api/boards`, { method: "POST" })).json();
+  // The page's own request context carries its member cookie, as the gallery's fetch would.
+  const created = await (await page.request.post(`${server.url}/api/boards`)).json();
   await page.goto(server.url);
   await expect(page.getByTestId("board-row")).toHaveCount(1);
   const href = await page.getByTestId("open-board").getAttribute("href");
@@ -97,7 +101,7 @@ test("the editor and viewer routes load the app from the same server", async ({ 
 test("copy view link puts the board's view-only URL, not its edit id, on the clipboard", async ({ browser, server }) => {
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
-  const created = await (await fetch(`${server.url}/api/boards`, { method: "POST" })).json();
+  const created = await (await page.request.post(`${server.url}/api/boards`)).json();
   await page.goto(server.url);
   await page.getByTestId("copy-view-link").click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());

@@ -86,12 +86,13 @@ test("a viewer watches a stroke being drawn and the editor's named cursor, with 
   await alice.getByTestId("tool-pen").hover();
   await expect(cursor).toHaveCount(0);
 
-  // Nothing to draw with, and nothing sent: the feed is one way.
+  // Nothing to draw with, and nothing sent but the one request that saves the board in this
+  // browser's library (as a view entry): the feed is one way.
   await expect(viewer.page.getByRole("toolbar")).toHaveCount(0);
   await expect(viewer.page.getByTestId("tool-pen")).toHaveCount(0);
   await expect(viewer.page.getByTestId("color-picker")).toHaveCount(0);
   expect(viewer.sockets).toEqual([]);
-  expect(viewer.sent).toEqual([]);
+  expect(viewer.sent).toEqual([`PUT ${server.url}/api/library/boards/${board.viewId}`]);
 });
 
 test("the watching count follows viewers as they come and go", async ({ browser, server }) => {

@@ -102,7 +102,8 @@ for (const scheme of ["light", "dark"] as const) {
       body: JSON.stringify({ name: `Every element (${scheme})` }),
     });
     const { id } = (await response.json()) as { id: string };
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+    // bypassCSP: the test hides the chrome with a style tag of its own, which the app's policy refuses.
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(`${server.url}/b/${id}`);
     await expect(page.getByTestId("connection-status")).toHaveText("connected");

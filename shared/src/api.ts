@@ -1,3 +1,4 @@
+import "./zod-config.js";
 import { z } from "zod";
 import { BOARD_NAME_MAX_LENGTH, ID_PATTERN, LIBRARY_NAME_MAX_LENGTH } from "./limits.js";
 

@@ -1,3 +1,4 @@
+import "./zod-config.js";
 import { z } from "zod";
 import { POLYLINE_POINT_SIZE, STROKE_POINT_SIZE } from "./element.js";
 import type { ElementFields } from "./element-write.js";

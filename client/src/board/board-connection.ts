@@ -24,11 +24,12 @@ export interface ConnectOptions {
 
 /**
  * Close codes 4400-4499 mirror HTTP 4xx: the server decided, and retrying cannot change it
- * (4404: the board was deleted). Anything else, a dropped network included, is worth retrying.
- * This is also the stock provider's default; spelled out because the deleted page depends on it.
+ * (4404: the board was deleted; 4401: its links were reset, so this id opens nothing). Anything
+ * else, a dropped network included, is worth retrying. This is also the stock provider's
+ * default; spelled out because the deleted and reset pages depend on it.
  */
 function shouldReconnect(event: CloseEvent): boolean {
-  if (event.code === WS_CLOSE.boardDeleted) return false;
+  if (event.code === WS_CLOSE.boardDeleted || event.code === WS_CLOSE.linksReset) return false;
   return event.code < 4400 || event.code >= 4500;
 }
 

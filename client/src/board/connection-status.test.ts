@@ -22,6 +22,10 @@ describe("connectionStatus", () => {
     expect(connectionStatus({ ...INITIAL_FACTS, boardGone: true })).toBe("deleted");
   });
 
+  it("is reset after the server's 4401 close, which no retry can undo", () => {
+    expect(connectionStatus({ ...INITIAL_FACTS, everConnected: true, finalCloseCode: 4401 })).toBe("reset");
+  });
+
   it("is offline after any other close the server means for good", () => {
     expect(connectionStatus({ ...INITIAL_FACTS, socketOpen: false, finalCloseCode: 4403 })).toBe("offline");
   });

@@ -1,5 +1,7 @@
+import { WS_CLOSE } from "@whiteboard/shared";
+
 /** What the editor tells its user about the live connection. */
-export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "deleted";
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "deleted" | "reset";
 
 /** Everything the status is derived from; `connection-watch` keeps it current. */
 export interface ConnectionFacts {
@@ -15,8 +17,9 @@ export interface ConnectionFacts {
   boardGone: boolean;
 }
 
-/** SPEC's close code for "the board was deleted while you were connected". */
-const BOARD_DELETED_CLOSE = 4404;
+/** SPEC's close codes: the board was deleted, or its links were reset, while you were connected. */
+const BOARD_DELETED_CLOSE = WS_CLOSE.boardDeleted;
+const LINKS_RESET_CLOSE = WS_CLOSE.linksReset;
 
 /**
  * The provider backs off 200 ms, 400 ms, 800 ms, 1.6 s, then 2.5 s: after four failures a few
@@ -35,6 +38,7 @@ export const INITIAL_FACTS: ConnectionFacts = {
 
 export function connectionStatus(facts: ConnectionFacts): ConnectionStatus {
   if (facts.boardGone || facts.finalCloseCode === BOARD_DELETED_CLOSE) return "deleted";
+  if (facts.finalCloseCode === LINKS_RESET_CLOSE) return "reset";
   // Any other final close: the server refuses this page for good, and nothing will retry.
   if (facts.finalCloseCode !== null) return "offline";
   // The browser knows first: a socket can look open for a while after the network has gone.

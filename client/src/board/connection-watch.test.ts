@@ -77,6 +77,14 @@ describe("watchConnection", () => {
     expect(provider.shouldConnect).toBe(false);
   });
 
+  it("reports the links reset on the server's 4401 and stops connecting", () => {
+    const { provider, statuses } = setup();
+    provider.connect();
+    provider.emit("closed", [{ code: 4401, reason: "links reset" }, provider]);
+    expect(statuses.at(-1)).toBe("reset");
+    expect(provider.shouldConnect).toBe(false);
+  });
+
   it("asks the boards API after repeated failures, and reports a board deleted while away", async () => {
     let probes = 0;
     const { statuses, close } = setup(async () => {

@@ -34,7 +34,7 @@ export function watchConnection({ provider, window, probeBoard, now = Date.now, 
     reported = status;
     onStatus(status);
     // Once, on the way in: disconnecting emits a close, which comes back through here.
-    if (status === "deleted") provider.disconnect();
+    if (status === "deleted" || status === "reset") provider.disconnect();
   };
 
   const onProviderStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => {

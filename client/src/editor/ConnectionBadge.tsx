@@ -6,6 +6,7 @@ const LABELS: Record<ConnectionStatus, string> = {
   reconnecting: "reconnecting…",
   offline: "offline",
   deleted: "deleted",
+  reset: "link reset",
 };
 
 const HINTS: Record<ConnectionStatus, string> = {
@@ -14,6 +15,7 @@ const HINTS: Record<ConnectionStatus, string> = {
   reconnecting: "The connection dropped. Keep drawing: your changes are kept and sent when it is back.",
   offline: "No connection. Keep drawing: your changes are kept and sent when the connection returns.",
   deleted: "This board was deleted.",
+  reset: "This board's links were reset: this edit link no longer opens it.",
 };
 
 /** The live connection's state, always visible: drawing offline works, but the user should know. */

@@ -1,4 +1,5 @@
-import { fetchBoard } from "../gallery/boards-api";
+import { fetchBoard } from "../api/boards-api";
+import { rememberBoard } from "../api/library-api";
 import { LoadedPage } from "../pages/LoadedPage";
 import { EditorView } from "./EditorView";
 
@@ -11,7 +12,12 @@ export function EditorPage({ id }: { id: string }) {
   return (
     <LoadedPage
       loadKey={id}
-      load={(signal) => fetchBoard(id, signal)}
+      load={async (signal) => {
+        const board = await fetchBoard(id, signal);
+        // SPEC: opening a board saves it to the personal library, with the role this link gives.
+        rememberBoard(id);
+        return board;
+      }}
       notFoundMessage="It may have been deleted, or the link is incomplete."
       render={(board) => <EditorView board={board} />}
     />

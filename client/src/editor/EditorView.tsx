@@ -1,6 +1,8 @@
 import { type Board } from "@whiteboard/shared";
 import { useEffect, useRef, useState } from "react";
 import { useStore } from "zustand";
+import { resetBoardLinks } from "../api/boards-api";
+import { editorPath } from "../routes";
 import { BoardCanvas } from "../canvas/BoardCanvas";
 import { useScene } from "../canvas/use-scene";
 import { type FrameLoop, createFrameLoop } from "../canvas/frame-loop";
@@ -19,7 +21,8 @@ import { FollowBanner } from "./FollowBanner";
 import { HelpPanel } from "./HelpPanel";
 import { NameField } from "./NameField";
 import { OverlayCanvas } from "./overlay/OverlayCanvas";
-import { ShareViewLink } from "./ShareViewLink";
+import { ShareMenu } from "./ShareMenu";
+import { LinksResetPage } from "./LinksResetPage";
 import { BoardExportMenu } from "./BoardExportMenu";
 import { ThemeToggle } from "../canvas/ThemeToggle";
 import { StylePanel } from "./StylePanel";
@@ -44,6 +47,8 @@ export function EditorView({ board }: { board: Board }) {
   const scene = useScene(live?.connection.doc ?? null);
   const [session, setSession] = useState<EditorSession | null>(null);
   const helpOpen = useStore(store, (s) => s.helpOpen);
+  // Our own reset closes our socket with 4401 too, before its answer arrives: not news to show.
+  const [resettingHere, setResettingHere] = useState(false);
 
   useEffect(() => {
     document.title = `${board.name} · Whiteboard`;
@@ -73,6 +78,7 @@ export function EditorView({ board }: { board: Board }) {
   }, [live, scene, frames, store, viewport]);
 
   if (status === "deleted") return <BoardDeletedPage name={board.name} />;
+  if (status === "reset" && !resettingHere) return <LinksResetPage name={board.name} />;
 
   return (
     <div className="editor">
@@ -104,9 +110,14 @@ export function EditorView({ board }: { board: Board }) {
           <ConnectionBadge status={status} />
         </div>
         <div className="editor-bar-group">
+          <ShareMenu
+            board={board}
+            resetLinks={resetBoardLinks}
+            onResetting={setResettingHere}
+            moveTo={(next) => window.location.replace(editorPath(next.id))}
+          />
           {live && session && <BoardExportMenu doc={live.connection.doc} boardName={board.name} session={session} />}
           <ThemeToggle />
-          <ShareViewLink viewId={board.viewId} />
           {live && session ? (
             <FollowablePresence presence={live.presence} follow={session.follow} />
           ) : (

@@ -4,7 +4,7 @@ import { type BoardConnection, connectBoard } from "../board/board-connection";
 import type { ConnectionStatus } from "../board/connection-status";
 import { type BoardProbe, watchConnection } from "../board/connection-watch";
 import { forgetOfflineBoard } from "../board/offline-store";
-import { fetchBoard } from "../gallery/boards-api";
+import { fetchBoard } from "../api/boards-api";
 import type { Identity } from "../presence/identity";
 import { type PresenceStore, followPresence } from "../presence/presence-store";
 import { exposeForTests } from "./test-hook";
@@ -41,8 +41,8 @@ export function useLiveBoard(boardId: string, identity: Identity): { live: LiveB
     };
     const onStatus = (next: ConnectionStatus) => {
       setStatus(next);
-      // A deleted board's offline copy would otherwise stay on this device for good.
-      if (next === "deleted") void forgetOfflineBoard(boardId);
+      // The offline copy is kept by this id, which opens nothing any more: it would stay on this device for good.
+      if (next === "deleted" || next === "reset") void forgetOfflineBoard(boardId);
     };
     const stopWatching = watchConnection({ provider: connection.provider, window, probeBoard, onStatus });
     const hideFromTests = exposeForTests(connection.doc);

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import type * as Y from "yjs";
+import { useDismiss } from "../controls/use-dismiss";
 import { exportBoardJson } from "./board-json";
 import { downloadBlob } from "./download";
 import { exportFileName } from "./file-name";
@@ -35,27 +36,12 @@ export function ExportMenu({ doc, boardName, selection, origin = null }: ExportM
   const rootRef = useRef<HTMLDivElement | null>(null);
   const toggleRef = useRef<HTMLButtonElement | null>(null);
   const panelId = useId();
+  const closeMenu = useCallback(() => setOpen(false), []);
 
   const hasSelection = selection !== undefined && selection.size > 0;
   const scope = hasSelection && selectionOnly ? { selection } : {};
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== "Escape") return;
-      setOpen(false);
-      toggleRef.current?.focus();
-    };
-    document.addEventListener("pointerdown", onPointerDown);
-    document.addEventListener("keydown", onKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown);
-      document.removeEventListener("keydown", onKeyDown);
-    };
-  }, [open]);
+  useDismiss(open, rootRef, toggleRef, closeMenu);
 
   const run = async (task: () => Promise<string> | string) => {
     try {

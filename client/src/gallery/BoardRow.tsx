@@ -1,105 +1,129 @@
 import { type CSSProperties, useId, useState } from "react";
-import type { Board } from "@whiteboard/shared";
-import { editorPath } from "../routes";
+import type { EditEntry, LibraryEntry } from "@whiteboard/shared";
+import { editorPath, viewerPath } from "../routes";
+import { hueOf, initialOf } from "./board-tile";
 import { CopyViewLinkButton } from "./CopyViewLinkButton";
 import { RenameForm } from "./RenameForm";
 import { formatRelativeTime } from "./relative-time";
 
+/** Where an entry opens: the editor for an edit entry, the viewer for a view one (it has no id). */
+export function openPath(entry: LibraryEntry): string {
+  return entry.role === "edit" ? editorPath(entry.id) : viewerPath(entry.viewId);
+}
+
 export function BoardRow({
-  board,
+  entry,
   now,
   errorId,
   onRename,
   onDelete,
+  onRemove,
   onCopyResult,
 }: {
-  board: Board;
+  entry: LibraryEntry;
   now: number;
   errorId: string;
-  onRename: (name: string) => Promise<boolean>;
-  onDelete: () => void;
+  onRename: (entry: EditEntry, name: string) => Promise<boolean>;
+  onDelete: (entry: EditEntry) => void;
+  onRemove: () => void;
   onCopyResult: (error: string | null) => void;
 }) {
   const nameId = useId();
   const [renaming, setRenaming] = useState(false);
-  const live = board.editors + board.viewers > 0;
+  const live = entry.editors + entry.viewers > 0;
+  const href = openPath(entry);
+  const editable = entry.role === "edit" ? entry : null;
 
   return (
-    <li className="board-row" data-testid="board-row" data-board-id={board.id}>
-      <span className="board-tile" aria-hidden="true" style={{ "--tile-hue": hueOf(board.id) } as CSSProperties}>
-        {initialOf(board.name)}
+    <li
+      className="board-row"
+      data-testid="board-row"
+      data-view-id={entry.viewId}
+      data-role={entry.role}
+      {...(editable ? { "data-board-id": editable.id } : {})}
+    >
+      {/* Keyed by the view id: an edit id must not be derivable from anything a view entry shows. */}
+      <span className="board-tile" aria-hidden="true" style={{ "--tile-hue": hueOf(entry.viewId) } as CSSProperties}>
+        {initialOf(entry.name)}
       </span>
 
       <div className="board-main">
-        {renaming ? (
+        {renaming && editable ? (
           <RenameForm
-            initialName={board.name}
+            initialName={entry.name}
             errorId={errorId}
             onCancel={() => setRenaming(false)}
             onSave={async (name) => {
-              const saved = await onRename(name);
+              const saved = await onRename(editable, name);
               if (saved) setRenaming(false);
               return saved;
             }}
           />
         ) : (
-          <h2 className="board-name" id={nameId} data-testid="board-name">
+          <h3 className="board-name" id={nameId} data-testid="board-name">
             {/* Out of the tab order: "Open" is the keyboard's way in; this is a bigger target for a mouse. */}
-            <a href={editorPath(board.id)} tabIndex={-1} title={board.name}>
-              {board.name}
+            <a href={href} tabIndex={-1} title={entry.name}>
+              {entry.name}
             </a>
-          </h2>
+          </h3>
         )}
         <p className="board-meta">
-          Edited{" "}
-          <time dateTime={board.updatedAt} title={board.updatedAt}>
-            {formatRelativeTime(board.updatedAt, now)}
-          </time>
-          <span aria-hidden="true"> · </span>
-          {board.elementCount === 1 ? "1 element" : `${board.elementCount} elements`}
+          <span className={`role-badge ${entry.role}`} data-testid="board-role">
+            {entry.role === "edit" ? "Can edit" : "View only"}
+          </span>
+          <span className="meta-item">
+            Edited{" "}
+            <time dateTime={entry.updatedAt} title={entry.updatedAt}>
+              {formatRelativeTime(entry.updatedAt, now)}
+            </time>
+          </span>
+          <span className="meta-item">{entry.elementCount === 1 ? "1 element" : `${entry.elementCount} elements`}</span>
         </p>
       </div>
 
       <p className={live ? "presence live" : "presence"} data-testid="board-presence">
-        {board.editors} editing · {board.viewers} watching
+        {entry.editors} editing · {entry.viewers} watching
       </p>
 
       <div className="board-actions">
-        <a className="button small primary" data-testid="open-board" href={editorPath(board.id)} aria-describedby={nameId}>
+        <a className="button small primary" data-testid="open-board" href={href} aria-describedby={nameId}>
           Open
         </a>
-        <CopyViewLinkButton viewId={board.viewId} describedBy={nameId} onResult={onCopyResult} />
+        <CopyViewLinkButton viewId={entry.viewId} describedBy={nameId} onResult={onCopyResult} />
+        {editable && (
+          <>
+            <button
+              type="button"
+              className="button small ghost"
+              data-testid="rename-board"
+              aria-describedby={nameId}
+              aria-pressed={renaming}
+              onClick={() => setRenaming(true)}
+            >
+              Rename
+            </button>
+            <button
+              type="button"
+              className="button small ghost danger-text"
+              data-testid="delete-board"
+              aria-describedby={nameId}
+              onClick={() => onDelete(editable)}
+            >
+              Delete
+            </button>
+          </>
+        )}
         <button
           type="button"
           className="button small ghost"
-          data-testid="rename-board"
+          data-testid="remove-from-library"
           aria-describedby={nameId}
-          aria-pressed={renaming}
-          onClick={() => setRenaming(true)}
+          title="Take it off this list. The board itself stays, and so do its links."
+          onClick={onRemove}
         >
-          Rename
-        </button>
-        <button
-          type="button"
-          className="button small ghost danger-text"
-          data-testid="delete-board"
-          aria-describedby={nameId}
-          onClick={onDelete}
-        >
-          Delete
+          Remove from library
         </button>
       </div>
     </li>
   );
-}
-
-/** A steady colour per board, so a board is recognisable at a glance before its name is read. */
-function hueOf(id: string): number {
-  let hash = 0;
-  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return hash % 360;
-}
-
-function initialOf(name: string): string {
-  return Array.from(name.trim())[0]?.toUpperCase() ?? "?";
 }

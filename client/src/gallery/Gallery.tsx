@@ -1,55 +1,116 @@
 import { useMemo, useState } from "react";
 import { useStore } from "zustand";
-import { type Board, POLL_INTERVAL_MS } from "@whiteboard/shared";
+import { type EditEntry, type Library, POLL_INTERVAL_MS } from "@whiteboard/shared";
+import { createBoard, deleteBoard, renameBoard, restoreBoard } from "../api/boards-api";
+import {
+  addToLibrary,
+  createDeviceLink,
+  createLibrary,
+  fetchLibrary,
+  joinLibrary,
+  leaveLibrary,
+  removeFromLibrary,
+  rotateInvite,
+} from "../api/library-api";
+import { ConfirmDialog } from "../controls/ConfirmDialog";
 import { PageShell } from "../pages/PageShell";
-import { BoardRow } from "./BoardRow";
-import { createBoard, deleteBoard, fetchBoards, renameBoard } from "./boards-api";
-import { DeleteBoardDialog } from "./DeleteBoardDialog";
-import { createGalleryActions } from "./gallery-actions";
-import { createGalleryStore } from "./gallery-store";
-import { NewBoardForm } from "./NewBoardForm";
+import { DeviceLinkPanel } from "./DeviceLinkPanel";
+import { TRASH_DAYS, createLibraryActions } from "./library-actions";
+import { createLibraryStore } from "./library-store";
+import { libraryTitle } from "./library-title";
+import { LibrarySection } from "./LibrarySection";
+import { NewLibraryForm } from "./NewLibraryForm";
+import { PasteLinkForm } from "./PasteLinkForm";
 import { formatRelativeTime } from "./relative-time";
 import { useNow } from "./use-now";
 import { usePoller } from "./use-poller";
+import "./libraries.css";
 
 /** Relative times move by the minute; twice a minute keeps them honest without churn. */
 const CLOCK_TICK_MS = 30_000;
 const ERROR_ID = "gallery-error";
 
-/** The saved boards: listed, created, renamed, deleted and shared, kept in sync by polling. */
-export function Gallery() {
+const API = {
+  createBoard,
+  renameBoard,
+  deleteBoard,
+  restoreBoard,
+  addToLibrary,
+  removeFromLibrary,
+  createLibrary,
+  joinLibrary,
+  rotateInvite,
+  leaveLibrary,
+};
+
+/**
+ * `/`: the boards of every library this browser's member belongs to, its own first, kept in
+ * sync by polling. Nothing here is global: a fresh browser starts with an empty list. `joined`:
+ * the library an invite link just joined (`/join/:invite` shows this page once it has).
+ */
+export function Gallery({ joined }: { joined?: Library }) {
   // One store per page: created here, handed down, never a module-level singleton.
-  const [store] = useState(() => createGalleryStore({ fetchBoards }));
-  const boards = useStore(store, (s) => s.boards);
+  const [store] = useState(() => createLibraryStore({ fetchLibrary }));
+  const libraries = useStore(store, (s) => s.libraries);
   const loaded = useStore(store, (s) => s.loaded);
   const syncError = useStore(store, (s) => s.syncError);
   const actionError = useStore(store, (s) => s.actionError);
+  const notice = useStore(store, (s) => s.notice);
   const lastSyncedAt = useStore(store, (s) => s.lastSyncedAt);
   const sync = useStore(store, (s) => s.sync);
 
   const pollNow = usePoller(sync, POLL_INTERVAL_MS);
-  const actions = useMemo(
-    () => createGalleryActions({ store, api: { createBoard, renameBoard, deleteBoard }, refresh: pollNow }),
-    [store, pollNow],
-  );
+  const actions = useMemo(() => createLibraryActions({ store, api: API, refresh: pollNow }), [store, pollNow]);
   const now = useNow(CLOCK_TICK_MS);
-  const [pendingDelete, setPendingDelete] = useState<Board | null>(null);
+  const [pendingDelete, setPendingDelete] = useState<EditEntry | null>(null);
+  const [pendingLeave, setPendingLeave] = useState<Library | null>(null);
+  const [showTrash, setShowTrash] = useState(false);
+  const [joinedShown, setJoinedShown] = useState(joined !== undefined);
+
+  const boardCount = libraries.reduce((sum, library) => sum + library.boards.length, 0);
+  // A board in two libraries is in both trashes; it is one board to restore.
+  const trashCount = new Set(libraries.flatMap((library) => library.trash.map((entry) => entry.viewId))).size;
 
   return (
     <PageShell title="Whiteboard">
       <section className="gallery" aria-labelledby="gallery-title">
         <header className="gallery-head">
           <div>
-            <h1 id="gallery-title">Your boards</h1>
+            <h1 id="gallery-title">Your libraries</h1>
             <p className="muted small">
               {/* A no-break space holds the line while the body says it is loading. */}
-              {loaded ? countOf(boards.length) : "\u00a0"}
+              {loaded ? summaryOf(boardCount, libraries.length) : "\u00a0"}
               {lastSyncedAt !== null && ` · synced ${formatRelativeTime(new Date(lastSyncedAt).toISOString(), now)}`}
             </p>
           </div>
-          <NewBoardForm onCreate={actions.create} />
+          <div className="gallery-tool-buttons">
+            <DeviceLinkPanel createLink={createDeviceLink} />
+            <button
+              type="button"
+              className="button"
+              data-testid="show-trash"
+              aria-pressed={showTrash}
+              onClick={() => setShowTrash((shown) => !shown)}
+            >
+              {showTrash ? "Hide trash" : trashCount > 0 ? `Trash (${trashCount})` : "Trash"}
+            </button>
+          </div>
         </header>
 
+        <PasteLinkForm onAdd={actions.addByLink} />
+
+        {joined && joinedShown && (
+          <div className="notice success">
+            <p role="status" data-testid="join-status" data-state="joined">
+              {joined.personal
+                ? "This browser is linked: it shows the same boards and libraries as the device that made the link."
+                : `You joined “${libraryTitle(joined)}”. Its boards are listed below with yours.`}
+            </p>
+            <button type="button" className="button small ghost" onClick={() => setJoinedShown(false)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {actionError && (
           <div className="notice error">
             <p role="alert" id={ERROR_ID} data-testid="gallery-error">
@@ -59,6 +120,21 @@ export function Gallery() {
               Dismiss
             </button>
           </div>
+        )}
+        {notice && (
+          <div className="notice success">
+            <p role="status" data-testid="gallery-notice">
+              {notice}
+            </p>
+            <button type="button" className="button small ghost" onClick={actions.dismissNotice}>
+              Dismiss
+            </button>
+          </div>
+        )}
+        {showTrash && loaded && trashCount === 0 && (
+          <p className="notice info" role="status" data-testid="trash-empty">
+            The trash is empty. Deleted boards wait there for {TRASH_DAYS} days before they are gone for good.
+          </p>
         )}
         {syncError && (
           <p className="notice warning" role="status" data-testid="gallery-sync-error">
@@ -72,43 +148,66 @@ export function Gallery() {
               Loading your boards…
             </p>
           )
-        ) : boards.length === 0 ? (
-          <div className="empty" data-testid="gallery-empty">
-            <span className="empty-art" aria-hidden="true" />
-            <h2>No boards yet</h2>
-            <p className="muted">Create one to start drawing; share its view link with anyone who should watch.</p>
-          </div>
         ) : (
-          <ul className="board-list" aria-label="Saved boards">
-            {boards.map((board) => (
-              <BoardRow
-                key={board.id}
-                board={board}
+          <div className="libraries">
+            {libraries.map((library) => (
+              <LibrarySection
+                key={library.id}
+                library={library}
                 now={now}
                 errorId={ERROR_ID}
-                onRename={(name) => actions.rename(board, name)}
-                onDelete={() => setPendingDelete(board)}
-                onCopyResult={actions.reportError}
+                showTrash={showTrash}
+                actions={actions}
+                onDelete={setPendingDelete}
+                onLeave={setPendingLeave}
               />
             ))}
-          </ul>
+          </div>
         )}
+
+        <NewLibraryForm onCreate={actions.createLibrary} />
       </section>
 
       {pendingDelete && (
-        <DeleteBoardDialog
-          board={pendingDelete}
+        <ConfirmDialog
+          title={`Move “${pendingDelete.name}” to the trash?`}
+          confirmLabel="Move to trash"
+          confirmTestId="confirm-delete"
           onCancel={() => setPendingDelete(null)}
           onConfirm={async () => {
-            await actions.remove(pendingDelete);
+            await actions.trash(pendingDelete);
             setPendingDelete(null);
           }}
-        />
+        >
+          <p>
+            It stays in the trash for {TRASH_DAYS} days, where anyone who can edit it can restore it; after that it is gone for
+            good. Until then its links open nothing, and anyone editing or watching it now is disconnected.
+          </p>
+        </ConfirmDialog>
+      )}
+
+      {pendingLeave && (
+        <ConfirmDialog
+          title={`Leave “${libraryTitle(pendingLeave)}”?`}
+          confirmLabel="Leave library"
+          confirmTestId="confirm-leave"
+          onCancel={() => setPendingLeave(null)}
+          onConfirm={async () => {
+            await actions.leave(pendingLeave);
+            setPendingLeave(null);
+          }}
+        >
+          <p>
+            Its boards leave your list (boards you saved to your own list stay there). The other members keep the library. To
+            come back you need a current invite link.
+          </p>
+        </ConfirmDialog>
       )}
     </PageShell>
   );
 }
 
-function countOf(n: number): string {
-  return n === 1 ? "1 board" : `${n} boards`;
+function summaryOf(boards: number, libraries: number): string {
+  const boardText = boards === 1 ? "1 board" : `${boards} boards`;
+  return libraries <= 1 ? boardText : `${boardText} in ${libraries} libraries`;
 }

@@ -1,8 +1,11 @@
 import { type FormEvent, useId, useState } from "react";
 import { DEFAULT_BOARD_NAME } from "@whiteboard/shared";
 
-/** A name (optional: blank takes the server's default) and the button that creates the board. */
-export function NewBoardForm({ onCreate }: { onCreate: (name: string) => Promise<boolean> }) {
+/**
+ * A library's "New board": a name (optional: blank takes the server's default) and the button
+ * that creates the board in that library.
+ */
+export function NewBoardForm({ libraryTitle, onCreate }: { libraryTitle: string; onCreate: (name: string) => Promise<boolean> }) {
   const inputId = useId();
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
@@ -19,7 +22,7 @@ export function NewBoardForm({ onCreate }: { onCreate: (name: string) => Promise
   return (
     <form className="new-board" onSubmit={submit}>
       <label className="visually-hidden" htmlFor={inputId}>
-        Name of the new board
+        Name of the new board in {libraryTitle}
       </label>
       <input
         id={inputId}

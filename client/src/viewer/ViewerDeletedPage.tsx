@@ -6,7 +6,13 @@ export function ViewerDeletedPage({ name }: { name: string }) {
     <PageShell title="Board deleted">
       <section className="message-page" data-testid="board-deleted">
         <h1>This board was deleted</h1>
-        <p className="muted">“{name}” was deleted by its editors, so there is nothing more to watch here.</p>
+        <p className="muted">
+          “{name}” was deleted by its editors, or they reset its links so that this one no longer opens it. Either way there is
+          nothing more to watch here.
+        </p>
+        <a className="button primary" href="/">
+          Back to your boards
+        </a>
       </section>
     </PageShell>
   );

@@ -1,3 +1,4 @@
+import { rememberBoard } from "../api/library-api";
 import { LoadedPage } from "../pages/LoadedPage";
 import { fetchViewInfo } from "./view-api";
 import { ViewerView } from "./ViewerView";
@@ -11,7 +12,12 @@ export function ViewerPage({ viewId }: { viewId: string }) {
   return (
     <LoadedPage
       loadKey={viewId}
-      load={(signal) => fetchViewInfo(viewId, signal)}
+      load={async (signal) => {
+        const info = await fetchViewInfo(viewId, signal);
+        // SPEC: opening a board saves it to the personal library, view only from a view link.
+        rememberBoard(viewId);
+        return info;
+      }}
       notFoundMessage="This view-only link leads nowhere: the board may have been deleted, or the link is incomplete."
       render={(info) => <ViewerView info={info} />}
     />

@@ -56,11 +56,11 @@ export function ViewerView({ info }: { info: ViewInfo }) {
 
       <header className="viewer-bar">
         <div className="viewer-bar-group">
-          {/* Not a link to "/": that page lists every board with its edit link, which a view-only link must not lead to. */}
-          <span className="brand viewer-brand" title="Whiteboard">
+          {/* "/" lists only this browser's own libraries (this board among them, view only): safe to lead to. */}
+          <a className="brand viewer-brand" href="/" title="Your boards">
             <span className="brand-mark" aria-hidden="true" />
-            <span className="visually-hidden">Whiteboard</span>
-          </span>
+            <span className="visually-hidden">Whiteboard: your boards</span>
+          </a>
           <h1 className="viewer-title" data-testid="board-title" title={info.name}>
             {info.name}
           </h1>

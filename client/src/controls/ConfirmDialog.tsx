@@ -1,16 +1,25 @@
-import { useEffect, useId, useRef, useState } from "react";
-import type { Board } from "@whiteboard/shared";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 /**
  * An in-page confirm. A modal `<dialog>` rather than `window.confirm`: it traps focus and
  * closes on Escape like one, but it is styled, and scripts and tests can drive it.
  */
-export function DeleteBoardDialog({
-  board,
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  confirmTestId,
+  danger = true,
   onConfirm,
   onCancel,
 }: {
-  board: Board;
+  title: string;
+  /** What will happen, in a sentence or two. */
+  children: ReactNode;
+  confirmLabel: string;
+  confirmTestId: string;
+  danger?: boolean;
+  /** The dialog stays, its buttons disabled, until this settles; the caller then unmounts it. */
   onConfirm: () => Promise<unknown>;
   onCancel: () => void;
 }) {
@@ -27,7 +36,11 @@ export function DeleteBoardDialog({
 
   async function confirm() {
     setBusy(true);
-    await onConfirm();
+    try {
+      await onConfirm();
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
@@ -39,20 +52,19 @@ export function DeleteBoardDialog({
       onCancel={(event) => {
         // Escape: let React unmount the dialog rather than the browser close it underneath us.
         event.preventDefault();
-        onCancel();
+        if (!busy) onCancel();
       }}
     >
-      <h2 id={titleId}>Delete “{board.name}”?</h2>
-      <p id={messageId} className="muted">
-        The board and everything drawn on it will be gone for good. Anyone editing or watching it now is
-        disconnected.
-      </p>
+      <h2 id={titleId}>{title}</h2>
+      <div id={messageId} className="muted dialog-message">
+        {children}
+      </div>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onCancel} disabled={busy}>
           Cancel
         </button>
-        <button type="button" className="button danger" data-testid="confirm-delete" onClick={confirm} disabled={busy}>
-          Delete board
+        <button type="button" className={danger ? "button danger" : "button primary"} data-testid={confirmTestId} onClick={confirm} disabled={busy}>
+          {confirmLabel}
         </button>
       </div>
     </dialog>

@@ -1,0 +1,87 @@
+import {
+  type CreatedLibrary,
+  type DeviceLink,
+  type Library,
+  type LibraryEntry,
+  createdLibrarySchema,
+  deviceLinkSchema,
+  inviteSchema,
+  libraryEntrySchema,
+  libraryListSchema,
+  librarySchema,
+} from "@whiteboard/shared";
+import { jsonInit, readBody, request } from "./request";
+
+export type LibraryFetch =
+  | { kind: "unchanged" }
+  | { kind: "changed"; libraries: Library[]; etag: string | null };
+
+/**
+ * Every library of this browser's member, conditionally. `cache: "no-store"` matters: with the
+ * default mode the browser would answer our own `If-None-Match` from its HTTP cache and hand us
+ * a 200 it made up, so we could never tell "unchanged" apart; with it, the server's 304 reaches
+ * us as is.
+ */
+export async function fetchLibrary(etag: string | null, signal?: AbortSignal): Promise<LibraryFetch> {
+  const response = await request("/api/library", {
+    cache: "no-store",
+    headers: etag ? { "If-None-Match": etag } : {},
+    ...(signal ? { signal } : {}),
+  });
+  if (response.status === 304) return { kind: "unchanged" };
+  const { libraries } = await readBody(response, libraryListSchema);
+  return { kind: "changed", libraries, etag: response.headers.get("ETag") };
+}
+
+/** Saves a board to the personal library by either of its capabilities (edit `id` or `viewId`). */
+export async function addToLibrary(capability: string): Promise<LibraryEntry> {
+  const response = await request(`/api/library/boards/${encodeURIComponent(capability)}`, { method: "PUT" });
+  return readBody(response, libraryEntrySchema);
+}
+
+/**
+ * What opening `/b/:id` or `/v/:viewId` does besides showing the board. Failing costs only the
+ * shortcut in the gallery, never the board the user came for, so it fails silently.
+ */
+export function rememberBoard(capability: string): void {
+  addToLibrary(capability).catch(() => undefined);
+}
+
+/** Takes the entry out of one library; the board itself stays. (SPEC's path: `library`, singular.) */
+export async function removeFromLibrary(libraryId: string, viewId: string): Promise<void> {
+  await request(`/api/library/${encodeURIComponent(libraryId)}/boards/${encodeURIComponent(viewId)}`, { method: "DELETE" });
+}
+
+export async function createLibrary(name: string): Promise<CreatedLibrary> {
+  const response = await request("/api/libraries", jsonInit("POST", { name }));
+  return readBody(response, createdLibrarySchema);
+}
+
+/**
+ * Redeems a library invite, or a one-time device link (then this browser becomes that member,
+ * and the answer is the member's personal library).
+ */
+export async function joinLibrary(invite: string, signal?: AbortSignal): Promise<Library> {
+  const response = await request("/api/libraries/join", jsonInit("POST", { invite }, signal));
+  return readBody(response, librarySchema);
+}
+
+/** A new invite for the library; the old one stops working. Bodyless: no JSON content type. */
+export async function rotateInvite(libraryId: string): Promise<string> {
+  const response = await request(`${libraryUrl(libraryId)}/invite`, { method: "POST" });
+  return (await readBody(response, inviteSchema)).invite;
+}
+
+export async function leaveLibrary(libraryId: string): Promise<void> {
+  await request(`${libraryUrl(libraryId)}/membership`, { method: "DELETE" });
+}
+
+/** A one-time link that makes another browser this member. */
+export async function createDeviceLink(): Promise<DeviceLink> {
+  const response = await request("/api/member/device-link", { method: "POST" });
+  return readBody(response, deviceLinkSchema);
+}
+
+function libraryUrl(libraryId: string): string {
+  return `/api/libraries/${encodeURIComponent(libraryId)}`;
+}

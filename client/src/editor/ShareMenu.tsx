@@ -1,0 +1,97 @@
+import { useCallback, useId, useRef, useState } from "react";
+import type { Board } from "@whiteboard/shared";
+import { describeError } from "../api/api-error";
+import { ConfirmDialog } from "../controls/ConfirmDialog";
+import { useDismiss } from "../controls/use-dismiss";
+import { CopyViewLinkButton } from "../gallery/CopyViewLinkButton";
+import "./share-menu.css";
+
+/**
+ * The editor's "Share": the view-only link to copy, and "Reset links" for when a link reached
+ * someone it should not have. Resetting closes every socket opened with the old id, this page's
+ * own included, so the page is told before (`onResetting`) and moves to the new id after.
+ */
+export function ShareMenu({
+  board,
+  resetLinks,
+  onResetting,
+  moveTo,
+}: {
+  board: Pick<Board, "id" | "viewId">;
+  resetLinks: (id: string) => Promise<Board>;
+  /** True while a reset asked for here is under way: this page's own 4401 is then expected. */
+  onResetting: (resetting: boolean) => void;
+  /** Opens the board under its new id (`location.replace`, so Back does not lead to the dead link). */
+  moveTo: (board: Board) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const rootRef = useRef<HTMLDivElement | null>(null);
+  const toggleRef = useRef<HTMLButtonElement | null>(null);
+  const panelId = useId();
+  const messageId = useId();
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open && !confirming, rootRef, toggleRef, close);
+
+  async function reset() {
+    onResetting(true);
+    try {
+      moveTo(await resetLinks(board.id));
+    } catch (error) {
+      onResetting(false);
+      setMessage(`Could not reset the links: ${describeError(error)}`);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <div className="share-menu" ref={rootRef}>
+      <button
+        ref={toggleRef}
+        type="button"
+        className="button small"
+        data-testid="share-menu"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((was) => !was)}
+      >
+        Share
+      </button>
+      <div id={panelId} className="share-panel" role="group" aria-label="Share this board" hidden={!open}>
+        <p className="share-hint small muted">Anyone with the view-only link can watch, never edit.</p>
+        <CopyViewLinkButton viewId={board.viewId} describedBy={messageId} className="button small" onResult={setMessage} />
+        <hr className="share-divider" />
+        <p className="share-hint small muted">Did a link reach someone it should not have? Resetting makes new ones.</p>
+        <button
+          type="button"
+          className="button small danger-text"
+          data-testid="reset-links"
+          onClick={() => {
+            setMessage(null);
+            setConfirming(true);
+          }}
+        >
+          Reset links…
+        </button>
+        <p id={messageId} className="share-message small" role="status" data-testid="share-message">
+          {message}
+        </p>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title="Reset this board's links?"
+          confirmLabel="Reset links"
+          confirmTestId="confirm-reset-links"
+          onCancel={() => setConfirming(false)}
+          onConfirm={reset}
+        >
+          <p>
+            Everyone using the current edit and view links loses access; you get new ones. Anyone editing or watching through the
+            old links is disconnected, and the board leaves their lists. Share the new links with whoever should keep access.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
