@@ -1,3 +1,5 @@
+import { redeemDeviceLink } from "./api/library-api";
+import { DevicePage } from "./device/DevicePage";
 import { EditorPage } from "./editor/EditorPage";
 import { Gallery } from "./gallery/Gallery";
 import { JoinPage } from "./join/JoinPage";
@@ -14,7 +16,9 @@ export function App({ route }: { route: Route }) {
     case "viewer":
       return <ViewerPage viewId={route.viewId} />;
     case "join":
-      return <JoinPage invite={route.invite} renderJoined={(library) => <Gallery joined={library} />} />;
+      return <JoinPage invite={route.invite} renderJoined={(library) => <Gallery arrival={{ via: "invite", library }} />} />;
+    case "device":
+      return <DevicePage token={route.token} redeem={redeemDeviceLink} renderLinked={() => <Gallery arrival={{ via: "device" }} />} />;
     case "not-found":
       return <NotFoundPage />;
     default: {

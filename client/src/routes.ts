@@ -4,11 +4,13 @@ export type Route =
   | { page: "editor"; id: string }
   | { page: "viewer"; viewId: string }
   | { page: "join"; invite: string }
+  | { page: "device"; token: string }
   | { page: "not-found" };
 
 const BOARD_PATH = /^\/b\/([^/]+)\/?$/;
 const VIEW_PATH = /^\/v\/([^/]+)\/?$/;
 const JOIN_PATH = /^\/join\/([^/]+)\/?$/;
+const DEVICE_PATH = /^\/device\/([^/]+)\/?$/;
 
 export function matchRoute(pathname: string): Route {
   if (pathname === "/" || pathname === "") return { page: "gallery" };
@@ -18,6 +20,8 @@ export function matchRoute(pathname: string): Route {
   if (viewId !== undefined) return { page: "viewer", viewId };
   const invite = segment(JOIN_PATH, pathname);
   if (invite !== undefined) return { page: "join", invite };
+  const token = segment(DEVICE_PATH, pathname);
+  if (token !== undefined) return { page: "device", token };
   return { page: "not-found" };
 }
 
@@ -33,9 +37,21 @@ export function joinPath(invite: string): string {
   return `/join/${encodeURIComponent(invite)}`;
 }
 
-/** Where a library invite, or a device link, is handed out: the whole URL, to paste anywhere. */
+/** Where a library invite is handed out: the whole URL, to paste anywhere. */
 export function joinUrl(origin: string, invite: string): string {
   return origin + joinPath(invite);
+}
+
+/**
+ * A device link has its own page, apart from invites: redeeming one changes who this browser
+ * is, so it must never pass for a "join our team" link that acts as soon as it opens.
+ */
+export function devicePath(token: string): string {
+  return `/device/${encodeURIComponent(token)}`;
+}
+
+export function deviceUrl(origin: string, token: string): string {
+  return origin + devicePath(token);
 }
 
 function segment(pattern: RegExp, pathname: string): string | undefined {

@@ -187,3 +187,28 @@ test("on a 390 px phone screen, the gallery and the editor's top bar fit without
     expect(box!.x + box!.width, id).toBeLessThanOrEqual(390);
   }
 });
+
+test("use on another device: the link opens a page that asks first, then that browser lists the same boards", async ({ browser, server }) => {
+  const laptop = await (await browser.newContext()).newPage();
+  await laptop.goto(server.url);
+  await createFromGallery(laptop, "On every device");
+  await laptop.getByTestId("device-link").click();
+  const link = await laptop.getByTestId("device-link-url").inputValue();
+  expect(link).toMatch(new RegExp(`^${server.url}/device/[A-Za-z0-9_-]{22}$`));
+
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await phone.goto(link);
+  // Nothing happens until the person says so.
+  await expect(phone.getByTestId("device-page")).toBeVisible();
+  expect((await phone.request.get(`${server.url}/api/library`).then((r) => r.json())).libraries[0].boards).toEqual([]);
+  await phone.getByTestId("device-confirm").click();
+  await expect(phone.getByTestId("join-status")).toBeVisible();
+  await expect(phone.getByTestId("board-row")).toContainText("On every device");
+  expect(new URL(phone.url()).pathname).toBe("/");
+
+  // Used once: a third browser gets the not-found state.
+  const third = await (await browser.newContext()).newPage();
+  await third.goto(link);
+  await third.getByTestId("device-confirm").click();
+  await expect(third.getByTestId("device-status")).toHaveAttribute("data-state", "not-found");
+});

@@ -112,10 +112,16 @@ const libraryName = z
 /** `POST /api/libraries` body. */
 export const createLibrarySchema = z.object({ name: libraryName }, { error: "must be a JSON object" });
 
-/** `POST /api/libraries/join` body: a library invite, or a one-time device link's token. */
+/** `POST /api/libraries/join` body: a library invite. */
 export const joinLibrarySchema = z.object({ invite: tokenField }, { error: "must be a JSON object" });
 
-/** `POST /api/member/device-link` answer: a one-time link that makes another browser this member. */
+/** `POST /api/member/devices` body: the token of a device link (`/device/:token`). */
+export const redeemDeviceLinkSchema = z.object({ token: tokenField }, { error: "must be a JSON object" });
+
+/**
+ * `POST /api/member/device-link` answer: a one-time link, `/device/<invite>`, that makes another
+ * browser this member.
+ */
 export const deviceLinkSchema = z.object({ invite: z.string(), expiresAt: z.string() });
 export type DeviceLink = z.infer<typeof deviceLinkSchema>;
 

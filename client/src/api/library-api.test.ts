@@ -9,6 +9,7 @@ import {
   fetchLibrary,
   joinLibrary,
   leaveLibrary,
+  redeemDeviceLink,
   rememberBoard,
   removeFromLibrary,
   rotateInvite,
@@ -116,5 +117,19 @@ describe("library calls", () => {
     const fetch = stubFetch(json(link, 201));
     expect(await createDeviceLink()).toEqual(link);
     expect([sent(fetch).url, sent(fetch).init.method]).toEqual(["/api/member/device-link", "POST"]);
+  });
+
+  it("redeems a device link with the token as JSON and answers the personal library", async () => {
+    const token = "D".repeat(22);
+    const fetch = stubFetch(json(PERSONAL));
+    expect(await redeemDeviceLink(token)).toEqual(PERSONAL);
+    const { url, init } = sent(fetch);
+    expect([url, init.method, init.body]).toEqual(["/api/member/devices", "POST", JSON.stringify({ token })]);
+    expect(new Headers(init.headers).get("content-type")).toBe("application/json");
+  });
+
+  it("reports a used or expired device link as a 404 with the server's message", async () => {
+    stubFetch(json(errorBody("not_found"), 404));
+    await expect(redeemDeviceLink("D".repeat(22))).rejects.toMatchObject({ status: 404, code: "not_found" });
   });
 });

@@ -57,10 +57,7 @@ export async function createLibrary(name: string): Promise<CreatedLibrary> {
   return readBody(response, createdLibrarySchema);
 }
 
-/**
- * Redeems a library invite, or a one-time device link (then this browser becomes that member,
- * and the answer is the member's personal library).
- */
+/** Joins the shared library a library invite belongs to (device links have their own call). */
 export async function joinLibrary(invite: string, signal?: AbortSignal): Promise<Library> {
   const response = await request("/api/libraries/join", jsonInit("POST", { invite }, signal));
   return readBody(response, librarySchema);
@@ -80,6 +77,16 @@ export async function leaveLibrary(libraryId: string): Promise<void> {
 export async function createDeviceLink(): Promise<DeviceLink> {
   const response = await request("/api/member/device-link", { method: "POST" });
   return readBody(response, deviceLinkSchema);
+}
+
+/**
+ * Redeems a device link: the server merges this browser's member (its saved boards and shared
+ * libraries) into the member who made the link, and answers that member's personal library. A
+ * 404 means the token is unknown, used or expired.
+ */
+export async function redeemDeviceLink(token: string): Promise<Library> {
+  const response = await request("/api/member/devices", jsonInit("POST", { token }));
+  return readBody(response, librarySchema);
 }
 
 function libraryUrl(libraryId: string): string {

@@ -87,8 +87,8 @@ export function ShareMenu({
           onConfirm={reset}
         >
           <p>
-            Everyone using the current edit and view links loses access; you get new ones. Anyone editing or watching through the
-            old links is disconnected, and the board leaves their lists. Share the new links with whoever should keep access.
+            The board stays in your libraries, your own and every shared one you belong to, whose members get the new links.
+            Everyone else who had the old links loses access and is disconnected; send the new ones to whoever should keep it.
           </p>
         </ConfirmDialog>
       )}

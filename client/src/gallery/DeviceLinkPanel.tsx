@@ -2,16 +2,17 @@ import { useId, useState } from "react";
 import { DEVICE_LINK_TTL_MS, type DeviceLink } from "@whiteboard/shared";
 import { describeError } from "../api/api-error";
 import { CopyTextButton } from "../controls/CopyTextButton";
-import { joinUrl } from "../routes";
+import { deviceUrl } from "../routes";
 
 type State = { step: "idle" } | { step: "asking" } | { step: "shown"; url: string; expiresAt: string } | { step: "failed"; message: string };
 
 const TTL_MINUTES = Math.round(DEVICE_LINK_TTL_MS / 60_000);
 
 /**
- * "Use on another device": a one-time link that makes the browser opening it this same member,
- * so a phone sees the libraries this laptop sees. Asked for only when clicked: each link is a
- * credential, better not lying about unused.
+ * "Use on another device": a one-time link (`/device/:token`) that makes the browser opening it
+ * this same member, once that browser confirms, so a phone sees the libraries this laptop sees.
+ * The response names the token `invite`; it is not a library invite. Asked for only when
+ * clicked: each link is a credential, better not lying about unused.
  */
 export function DeviceLinkPanel({ createLink }: { createLink: () => Promise<DeviceLink> }) {
   const [state, setState] = useState<State>({ step: "idle" });
@@ -23,7 +24,7 @@ export function DeviceLinkPanel({ createLink }: { createLink: () => Promise<Devi
     setCopyError(null);
     try {
       const link = await createLink();
-      setState({ step: "shown", url: joinUrl(window.location.origin, link.invite), expiresAt: link.expiresAt });
+      setState({ step: "shown", url: deviceUrl(window.location.origin, link.invite), expiresAt: link.expiresAt });
     } catch (error) {
       setState({ step: "failed", message: describeError(error) });
     }

@@ -14,6 +14,7 @@ import {
 } from "../api/library-api";
 import { ConfirmDialog } from "../controls/ConfirmDialog";
 import { PageShell } from "../pages/PageShell";
+import { type Arrival, arrivalNotice } from "./arrival";
 import { DeviceLinkPanel } from "./DeviceLinkPanel";
 import { TRASH_DAYS, createLibraryActions } from "./library-actions";
 import { createLibraryStore } from "./library-store";
@@ -45,10 +46,11 @@ const API = {
 
 /**
  * `/`: the boards of every library this browser's member belongs to, its own first, kept in
- * sync by polling. Nothing here is global: a fresh browser starts with an empty list. `joined`:
- * the library an invite link just joined (`/join/:invite` shows this page once it has).
+ * sync by polling. Nothing here is global: a fresh browser starts with an empty list. `arrival`:
+ * the link that just changed the list (`/join/:invite` and `/device/:token` show this page once
+ * they have), told once in a notice.
  */
-export function Gallery({ joined }: { joined?: Library }) {
+export function Gallery({ arrival }: { arrival?: Arrival }) {
   // One store per page: created here, handed down, never a module-level singleton.
   const [store] = useState(() => createLibraryStore({ fetchLibrary }));
   const libraries = useStore(store, (s) => s.libraries);
@@ -65,7 +67,7 @@ export function Gallery({ joined }: { joined?: Library }) {
   const [pendingDelete, setPendingDelete] = useState<EditEntry | null>(null);
   const [pendingLeave, setPendingLeave] = useState<Library | null>(null);
   const [showTrash, setShowTrash] = useState(false);
-  const [joinedShown, setJoinedShown] = useState(joined !== undefined);
+  const [arrivalShown, setArrivalShown] = useState(arrival !== undefined);
 
   const boardCount = libraries.reduce((sum, library) => sum + library.boards.length, 0);
   // A board in two libraries is in both trashes; it is one board to restore.
@@ -99,14 +101,12 @@ export function Gallery({ joined }: { joined?: Library }) {
 
         <PasteLinkForm onAdd={actions.addByLink} />
 
-        {joined && joinedShown && (
+        {arrival && arrivalShown && (
           <div className="notice success">
-            <p role="status" data-testid="join-status" data-state="joined">
-              {joined.personal
-                ? "This browser is linked: it shows the same boards and libraries as the device that made the link."
-                : `You joined “${libraryTitle(joined)}”. Its boards are listed below with yours.`}
+            <p role="status" data-testid="join-status" data-state="joined" data-via={arrival.via}>
+              {arrivalNotice(arrival)}
             </p>
-            <button type="button" className="button small ghost" onClick={() => setJoinedShown(false)}>
+            <button type="button" className="button small ghost" onClick={() => setArrivalShown(false)}>
               Dismiss
             </button>
           </div>

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { type Board, errorBody } from "@whiteboard/shared";
 import { ApiError } from "../api/api-error";
-import { type LibraryMutations, NOT_A_LINK_MESSAGE, createLibraryActions } from "./library-actions";
+import { DEVICE_LINK_PASTED_MESSAGE, type LibraryMutations, NOT_A_LINK_MESSAGE, createLibraryActions } from "./library-actions";
 import { createLibraryStore } from "./library-store";
 import { editEntry, library, trashEntry, viewEntry } from "./test-libraries";
 
@@ -146,6 +146,15 @@ describe("library actions", () => {
     expect(await actions.addByLink(`https://wb.example/join/${"i".repeat(22)}`)).toBe(true);
     expect(api.joinLibrary).toHaveBeenCalledWith("i".repeat(22));
     expect(store.getState().notice).toBe("You joined “Team”.");
+  });
+
+  it("refuses a pasted device link without redeeming it: that takes the device page's confirmation", async () => {
+    const { actions, api, store, refresh } = await setup();
+    expect(await actions.addByLink(`https://wb.example/device/${"d".repeat(22)}`)).toBe(false);
+    expect(store.getState().actionError).toBe(DEVICE_LINK_PASTED_MESSAGE);
+    expect(api.joinLibrary).not.toHaveBeenCalled();
+    expect(api.addToLibrary).not.toHaveBeenCalled();
+    expect(refresh).not.toHaveBeenCalled();
   });
 
   it("refuses a pasted text that is no link without asking the server", async () => {

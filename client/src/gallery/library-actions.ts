@@ -30,6 +30,9 @@ export const TRASH_DAYS = Math.round(TRASH_RETENTION_MS / (24 * 60 * 60 * 1000))
 export const NOT_A_LINK_MESSAGE =
   "That is not a board link. Paste an editor link (…/b/…), a view-only link (…/v/…), an invite link (…/join/…) or a board id.";
 
+export const DEVICE_LINK_PASTED_MESSAGE =
+  "That is a link for using your boards on another device. Open it in the address bar of the browser that should get them.";
+
 /**
  * What the gallery's buttons do. Each resolves to whether it succeeded; a failure is shown
  * through the store's `actionError`, so none of them rejects. Every success asks for a sync at
@@ -78,7 +81,8 @@ export function createLibraryActions({ store, api, refresh }: LibraryActionsDeps
       { message: "That invite link does not work: it may have been replaced by a newer one." },
     );
     if (outcome !== "ok" || !library) return false;
-    return succeed(library.personal ? "This browser now shows the boards of your other device." : `You joined “${library.name}”.`);
+    // Only library invites are joined here; device links have their own page.
+    return succeed(`You joined “${library.name}”.`);
   }
 
   // Plain functions, no `this`: the page passes them around as callbacks.
@@ -133,6 +137,7 @@ export function createLibraryActions({ store, api, refresh }: LibraryActionsDeps
     async addByLink(text: string): Promise<boolean> {
       const link = parsePastedLink(text);
       if (!link) return fail(NOT_A_LINK_MESSAGE);
+      if (link.kind === "device") return fail(DEVICE_LINK_PASTED_MESSAGE);
       if (link.kind === "invite") return joinByInvite(link.invite);
       let entry: LibraryEntry | undefined;
       const outcome = await attempt(

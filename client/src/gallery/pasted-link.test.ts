@@ -28,6 +28,11 @@ describe("parsePastedLink", () => {
     expect(parsePastedLink(`https://wb.example/join/${ID}`)).toEqual({ kind: "invite", invite: ID });
   });
 
+  it("recognises a device link without handing its token on", () => {
+    expect(parsePastedLink(`https://wb.example/device/${ID}`)).toEqual({ kind: "device" });
+    expect(parsePastedLink("https://wb.example/device/short")).toBeNull();
+  });
+
   it("rejects what cannot name a board", () => {
     for (const text of [
       "",

@@ -1,8 +1,12 @@
 import { isWellFormedId } from "@whiteboard/shared";
 import { matchRoute } from "../routes";
 
-/** What a pasted link can add to the gallery: a board (by either capability) or a shared library. */
-export type PastedLink = { kind: "board"; capability: string } | { kind: "invite"; invite: string };
+/**
+ * What a pasted link can add to the gallery: a board (by either capability) or a shared library.
+ * A device link is recognised only to be refused with its own explanation: it changes who this
+ * browser is, so it is redeemed on its own page, after a confirmation, never from this field.
+ */
+export type PastedLink = { kind: "board"; capability: string } | { kind: "invite"; invite: string } | { kind: "device" };
 
 /**
  * Reads what someone pasted into "Paste a link": an editor URL (`…/b/<id>`), a viewer URL
@@ -24,6 +28,8 @@ export function parsePastedLink(text: string): PastedLink | null {
       return isWellFormedId(route.viewId) ? { kind: "board", capability: route.viewId } : null;
     case "join":
       return isWellFormedId(route.invite) ? { kind: "invite", invite: route.invite } : null;
+    case "device":
+      return isWellFormedId(route.token) ? { kind: "device" } : null;
     case "gallery":
     case "not-found":
       return null;

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { DEVICE_LINK_TTL_MS, type Library } from "@whiteboard/shared";
+import type { Library } from "@whiteboard/shared";
 import { ApiError, describeError } from "../api/api-error";
 import { joinLibrary } from "../api/library-api";
 import { PageShell } from "../pages/PageShell";
@@ -10,19 +10,17 @@ type Joining =
   | { state: "not-found" }
   | { state: "failed"; message: string };
 
-const DEVICE_LINK_MINUTES = Math.round(DEVICE_LINK_TTL_MS / 60_000);
-
 /**
- * `/join/:invite`: joins the shared library the invite belongs to or, for a device link, makes
- * this browser the member who made the link. Then the address becomes `/` and the page the
- * gallery (`renderJoined`), where the library now is: what someone opening an invite came for.
- * Replacing the address, not adding to it: a device link works once, so Back or a reload must
- * not land on it again and report it dead.
+ * `/join/:invite`: joins the shared library the invite belongs to, at once: joining only adds a
+ * library to the list, so there is nothing to confirm. (A device link changes who this browser
+ * is; it has its own page, `/device/:token`, that asks first.) Then the address becomes `/` and
+ * the page the gallery (`renderJoined`), where the library now is: what someone opening an
+ * invite came for. Replacing the address, not adding to it: Back or a reload should not join
+ * again, nor report an invite rotated since as dead.
  */
 export function JoinPage({ invite, renderJoined }: { invite: string; renderJoined: (library: Library) => ReactNode }) {
   const [joining, setJoining] = useState<Joining>({ state: "joining" });
-  // One request per page, even when StrictMode runs the effect twice in development: a second
-  // redemption of a device link would answer 404.
+  // One request per page, even when StrictMode runs the effect twice in development.
   const request = useRef<Promise<Library> | null>(null);
 
   useEffect(() => {
@@ -58,10 +56,7 @@ export function JoinPage({ invite, renderJoined }: { invite: string; renderJoine
       return (
         <JoinShell title="Invite not found" state={joining.state}>
           <h1>This invite link does not work</h1>
-          <p className="muted">
-            It may have been replaced by a newer one; a link for another device works only once, within {DEVICE_LINK_MINUTES}{" "}
-            minutes. Ask for a new link.
-          </p>
+          <p className="muted">It may have been replaced by a newer one. Ask for a new link.</p>
         </JoinShell>
       );
     case "failed":

@@ -116,7 +116,7 @@ describe("logs never carry a capability", () => {
     secrets.push((await readJson(await bob.request(`/api/libraries/${team.id}/invite`, { method: "POST" }))).invite);
     const device = await readJson(await alice.request("/api/member/device-link", { method: "POST" }));
     secrets.push(device.invite);
-    await server.member().json("/api/libraries/join", "POST", { invite: device.invite });
+    await server.member().json("/api/member/devices", "POST", { token: device.invite });
     await server.request("/api/boards", { headers: { authorization: `Bearer ${adminToken}` } });
     await server.request("/api/boards", { headers: { authorization: "Bearer wrong-token-0123456789" } });
     await alice.request(`/api/boards/${board.id}`, { method: "DELETE" });

@@ -12,9 +12,31 @@ export interface LookupLimit {
 export const DEFAULT_LOOKUP_LIMIT: LookupLimit = { maxFailures: 30, windowMs: 60_000 };
 
 /**
- * Counts failed capability lookups per client address in fixed windows. The map holds only the
- * addresses that failed in the current window, and is dropped whole when the window turns, so a
- * scan from many addresses costs memory for one window at most.
+ * Addresses tracked per window. Past it, new addresses share one budget: a scan spread over more
+ * addresses than this is throttled as one client rather than growing the map.
+ */
+const MAX_TRACKED_ADDRESSES = 100_000;
+const OVERFLOW = "(overflow)";
+
+/**
+ * The unit a client is counted by: an IPv4 address, or an IPv6 /64 (one subscriber's network;
+ * counting single IPv6 addresses would give a client 2^64 budgets).
+ */
+export function clientUnit(address: string): string {
+  if (!address.includes(":")) return address;
+  const v4 = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (v4) return v4[1]!;
+  const [head = "", tail = ""] = address.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
+/**
+ * Counts failed capability lookups per client in fixed windows. The map holds only the clients
+ * that failed in the current window, at most `MAX_TRACKED_ADDRESSES`, and is dropped whole when
+ * the window turns.
  */
 export class LookupLimiter {
   private failures = new Map<string, number>();
@@ -30,13 +52,19 @@ export class LookupLimiter {
   /** Milliseconds until this address may look up again, or 0 when it may now. */
   retryAfterMs(address: string): number {
     this.turn();
-    if ((this.failures.get(address) ?? 0) < this.limit.maxFailures) return 0;
+    if ((this.failures.get(this.unitOf(address)) ?? 0) < this.limit.maxFailures) return 0;
     return Math.max(1, this.windowStart + this.limit.windowMs - this.now());
   }
 
   failed(address: string): void {
     this.turn();
-    this.failures.set(address, (this.failures.get(address) ?? 0) + 1);
+    const unit = this.unitOf(address);
+    this.failures.set(unit, (this.failures.get(unit) ?? 0) + 1);
+  }
+
+  private unitOf(address: string): string {
+    const unit = clientUnit(address);
+    return this.failures.has(unit) || this.failures.size < MAX_TRACKED_ADDRESSES ? unit : OVERFLOW;
   }
 
   private turn(): void {

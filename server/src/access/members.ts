@@ -34,7 +34,11 @@ export class Members {
   /** The member this request comes from, made now (and its cookie set) if there is none. */
   async ensure(request: FastifyRequest, reply: FastifyReply): Promise<MemberRecord> {
     const known = await this.known(request);
-    if (known) return known;
+    if (known) {
+      // Renewed on use, so a library in daily use never reaches the cookie's expiry.
+      this.setCookie(request, reply, request.cookies[MEMBER_COOKIE]!);
+      return known;
+    }
     const secret = newSecret();
     const member = await this.store.createMember(hashSecret(secret));
     this.setCookie(request, reply, secret);

@@ -64,11 +64,8 @@ export function registerBoards(app: FastifyInstance, deps: RouteDeps): void {
     const grant = await grantFor(capabilities, request, reply, request.params.id, "edit");
     if (!grant) return reply;
     const member = await members.ensure(request, reply);
-    const record = await store.resetLinks(grant.board.key, member.key);
+    const record = await store.resetLinks(grant.board.key, member);
     if (!record) return sendError(reply, "not_found", "No board with this id.");
-    // The caller keeps the board whatever libraries it was in: a script calling with no cookie
-    // would otherwise leave it in nobody's.
-    await store.addEntry(member.personalLibraryId, record.key, "edit");
     await live.boardGone(record.key, WS_CLOSE.linksReset);
     return toBoard(record, live);
   });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { DEVICE_LINK_TTL_MS, createLibrarySchema, isWellFormedId, joinLibrarySchema } from "@whiteboard/shared";
+import { DEVICE_LINK_TTL_MS, createLibrarySchema, isWellFormedId, joinLibrarySchema, redeemDeviceLinkSchema } from "@whiteboard/shared";
 import type { MembershipRecord } from "../storage/store.js";
 import { hashSecret, newSecret } from "../access/secrets.js";
 import { parseBody, sendError } from "./errors.js";
@@ -30,8 +30,6 @@ export function registerLibraries(app: FastifyInstance, deps: RouteDeps): void {
     return reply.code(201).send({ id: library.libraryId, name: library.name, invite: library.invite });
   });
 
-  // An invite joins its library; a device link's token makes this browser the member who made
-  // it. Both arrive through `/join/:token`, so a person has one kind of link to open.
   app.post("/api/libraries/join", async (request, reply) => {
     const retryAfterMs = capabilities.retryAfterMs(request.ip);
     if (retryAfterMs > 0) return sendLookupLimited(reply, retryAfterMs);
@@ -41,12 +39,6 @@ export function registerLibraries(app: FastifyInstance, deps: RouteDeps): void {
       return sendError(reply, "not_found", "No library with this invite.");
     }
     const { invite } = parsed.value;
-    const deviceOwner = await store.redeemDeviceLink(hashSecret(invite), now());
-    if (deviceOwner) {
-      await members.adopt(request, reply, deviceOwner);
-      const personal = await store.membership(deviceOwner.key, deviceOwner.personalLibraryId);
-      return libraryJson(personal!, await store.entries(deviceOwner.key), live);
-    }
     const member = await members.ensure(request, reply);
     const joined = await store.joinByInvite(member.key, invite);
     if (!joined) {
@@ -70,6 +62,37 @@ export function registerLibraries(app: FastifyInstance, deps: RouteDeps): void {
     const member = (await members.known(request))!;
     await store.leaveLibrary(member.key, membership.libraryId);
     return reply.code(204).send();
+  });
+
+  // A device link makes this browser the member who made it. It has a page of its own
+  // (`/device/:token`) that asks before acting, and it only works in a browser that has saved
+  // nothing yet: a link passed off as an invite can neither take someone's list away nor hand
+  // it to whoever made the link.
+  app.post("/api/member/devices", async (request, reply) => {
+    const retryAfterMs = capabilities.retryAfterMs(request.ip);
+    if (retryAfterMs > 0) return sendLookupLimited(reply, retryAfterMs);
+    const parsed = parseBody(redeemDeviceLinkSchema, request.body);
+    const owner = parsed.ok ? await store.redeemDeviceLink(hashSecret(parsed.value.token), now()) : undefined;
+    if (!owner) {
+      capabilities.failed(request.ip);
+      return sendError(reply, "not_found", "This device link was used already, has expired, or never existed.");
+    }
+    const current = await members.known(request);
+    if (current && current.key !== owner.key) {
+      const [memberships, entries] = await Promise.all([store.memberships(current.key), store.entries(current.key)]);
+      if (memberships.length > 1 || entries.length > 0) {
+        return sendError(
+          reply,
+          "bad_request",
+          "token: this browser has boards of its own; open the link in a browser that has none, or make the link here and open it on the other device.",
+        );
+      }
+      await store.mergeMember(current, owner);
+    } else if (!current) {
+      await members.adopt(request, reply, owner);
+    }
+    const personal = await store.membership(owner.key, owner.personalLibraryId);
+    return libraryJson(personal!, await store.entries(owner.key), live);
   });
 
   app.post("/api/member/device-link", async (request, reply) => {

@@ -24,17 +24,33 @@ async function unchanged(client: MemberClient, etag: string): Promise<boolean> {
 }
 
 describe("GET /api/library", () => {
-  it("gives a fresh browser a member cookie (HttpOnly, SameSite=Lax) and one empty personal library", async () => {
+  it("shows a fresh browser one empty personal library without making it a member for asking", async () => {
     const server = await startTestServer();
     const res = await server.request("/api/library");
     expect(res.status).toBe(200);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(libraryListSchema.parse(await readJson(res)).libraries).toEqual([{ id: "", name: "Your boards", personal: true, boards: [], trash: [] }]);
+    const etag = res.headers.get("etag")!;
+    expect((await server.request("/api/library", { headers: { "if-none-match": etag } })).status).toBe(304);
+  });
+
+  it("makes a browser a member on its first change, with an HttpOnly, SameSite=Lax cookie, renewed on later visits", async () => {
+    const server = await startTestServer();
+    const browser = server.member();
+    const res = await browser.request("/api/member/device-link", { method: "POST" });
+    expect(res.status).toBe(201);
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${MEMBER_COOKIE}=`))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
     expect(cookie).not.toMatch(/Secure/i);
     expect(cookie).toMatch(new RegExp(`^${MEMBER_COOKIE}=[A-Za-z0-9_-]{22};`));
-    const { libraries: list } = libraryListSchema.parse(await readJson(res));
-    expect(list).toEqual([{ id: expect.any(String), name: "Your boards", personal: true, boards: [], trash: [] }]);
+    expect(cookie).toMatch(/Max-Age=34560000/);
+    const list = await browser.request("/api/library");
+    expect(libraryListSchema.parse(await readJson(list)).libraries).toEqual([
+      { id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), name: "Your boards", personal: true, boards: [], trash: [] },
+    ]);
+    const renewed = list.headers.getSetCookie().find((c) => c.startsWith(`${MEMBER_COOKIE}=`));
+    expect(renewed).toBe(cookie);
   });
 
   it("shows each member only their own boards: a board one creates is absent from the others'", async () => {
@@ -146,8 +162,9 @@ describe("GET /api/library", () => {
   it("replaces a garbage or unknown member cookie with a fresh member instead of failing", async () => {
     const server = await startTestServer();
     for (const value of ["garbage!", "A".repeat(22), ""]) {
-      const res = await server.request("/api/library", { headers: { cookie: `${MEMBER_COOKIE}=${value}` } });
-      expect(res.status).toBe(200);
+      expect((await server.request("/api/library", { headers: { cookie: `${MEMBER_COOKIE}=${value}` } })).status).toBe(200);
+      const res = await server.request("/api/boards", { method: "POST", headers: { cookie: `${MEMBER_COOKIE}=${value}` } });
+      expect(res.status).toBe(201);
       expect(res.headers.getSetCookie().some((c) => c.startsWith(`${MEMBER_COOKIE}=`) && !c.startsWith(`${MEMBER_COOKIE}=${value};`))).toBe(true);
     }
   });
@@ -227,6 +244,7 @@ describe("shared libraries", () => {
   it("refuses to leave or rotate the personal library", async () => {
     const server = await startTestServer();
     const alice = server.member();
+    await createBoard(alice, "makes Alice a member");
     const [personal] = await libraries(alice);
     await expectError(await alice.request(`/api/libraries/${personal!.id}/membership`, { method: "DELETE" }), 400, "bad_request", /personal/);
     await expectError(await alice.request(`/api/libraries/${personal!.id}/invite`, { method: "POST" }), 400, "bad_request", /personal/);
@@ -249,7 +267,9 @@ describe("use on another device", () => {
     const link = await readJson(await laptop.request("/api/member/device-link", { method: "POST" }));
     expect(link).toEqual({ invite: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), expiresAt: expect.any(String) });
 
-    const joined = await phone.json("/api/libraries/join", "POST", { invite: link.invite });
+    // Not an invite: the join endpoint knows nothing of it.
+    await expectError(await phone.json("/api/libraries/join", "POST", { invite: link.invite }), 404, "not_found");
+    const joined = await phone.json("/api/member/devices", "POST", { token: link.invite });
     expect(joined.status).toBe(200);
     expect(await readJson(joined)).toMatchObject({ personal: true, boards: [expect.objectContaining({ name: "On both" })] });
     const onPhone = await libraries(phone);
@@ -259,7 +279,31 @@ describe("use on another device", () => {
     expect(phone.cookies.get(MEMBER_COOKIE)).not.toBe(laptop.cookies.get(MEMBER_COOKIE));
 
     const third = server.member();
-    await expectError(await third.json("/api/libraries/join", "POST", { invite: link.invite }), 404, "not_found");
+    await expectError(await third.json("/api/member/devices", "POST", { token: link.invite }), 404, "not_found");
+  });
+
+  it("refuses to take over a browser that already has boards of its own, leaving both lists as they were", async () => {
+    const server = await startTestServer();
+    const attacker = server.member();
+    const victim = server.member();
+    const own = await createBoard(victim, "Victim's own");
+    const link = await readJson(await attacker.request("/api/member/device-link", { method: "POST" }));
+
+    await expectError(await victim.json("/api/member/devices", "POST", { token: link.invite }), 400, "bad_request", /boards of its own/);
+    expect((await libraries(victim))[0]!.boards).toEqual([expect.objectContaining({ id: own.id })]);
+    expect((await libraries(attacker))[0]!.boards).toEqual([]);
+    expect(await (await attacker.request("/api/library")).text()).not.toContain(own.id);
+  });
+
+  it("lets a browser that is a member but saved nothing take the link, and keeps no trace of its old member", async () => {
+    const server = await startTestServer();
+    const laptop = server.member();
+    await createBoard(laptop, "Laptop board");
+    const phone = server.member();
+    await phone.request("/api/member/device-link", { method: "POST" });
+    const link = await readJson(await laptop.request("/api/member/device-link", { method: "POST" }));
+    expect((await phone.json("/api/member/devices", "POST", { token: link.invite })).status).toBe(200);
+    expect((await libraries(phone))[0]!.boards.map((b) => b.name)).toEqual(["Laptop board"]);
   });
 
   it("stops working once its time is up", async () => {
@@ -268,6 +312,6 @@ describe("use on another device", () => {
     const laptop = server.member();
     const link = await readJson(await laptop.request("/api/member/device-link", { method: "POST" }));
     now += 16 * 60 * 1000;
-    await expectError(await server.member().json("/api/libraries/join", "POST", { invite: link.invite }), 404, "not_found");
+    await expectError(await server.member().json("/api/member/devices", "POST", { token: link.invite }), 404, "not_found");
   });
 });

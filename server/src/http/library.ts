@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { type Library, type LibraryEntry, type TrashEntry, isWellFormedId } from "@whiteboard/shared";
+import { type Library, type LibraryEntry, PERSONAL_LIBRARY_NAME, type TrashEntry, isWellFormedId } from "@whiteboard/shared";
 import type { EntryRecord, MembershipRecord } from "../storage/store.js";
 import type { LiveBoards } from "../rooms/live-boards.js";
 import { sendError } from "./errors.js";
@@ -17,13 +17,24 @@ export function registerLibrary(app: FastifyInstance, deps: RouteDeps): void {
   const { store, live, members, capabilities, etags } = deps;
 
   app.get("/api/library", async (request, reply) => {
-    const member = await members.ensure(request, reply);
+    // A browser that never saved anything has nothing to list, and is not made a member for
+    // asking: a page on another site could otherwise fill the database one request at a time.
+    // Its personal library has no id until its first change makes one.
+    const member = (await members.known(request)) && (await members.ensure(request, reply));
+    reply.header("Cache-Control", "private, no-cache").header("Vary", "Cookie");
+    if (!member) {
+      const etag = etags.etag([]);
+      reply.header("ETag", etag);
+      if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
+      const empty: Library = { id: "", name: PERSONAL_LIBRARY_NAME, personal: true, boards: [], trash: [] };
+      return { libraries: [empty] };
+    }
     // Versions are read before the entries: should a write land in between, the client gets a
     // newer list under an older tag and simply receives it again on its next poll. The other
     // order could pin a stale list under a current tag.
     const memberships = await store.memberships(member.key);
     const etag = etags.etag(memberships);
-    reply.header("ETag", etag).header("Cache-Control", "private, no-cache").header("Vary", "Cookie");
+    reply.header("ETag", etag);
     if (etagMatches(request.headers["if-none-match"], etag)) return reply.code(304).send();
     const entries = await store.entries(member.key);
     return { libraries: memberships.map((m) => libraryJson(m, entries, live)) };

@@ -91,6 +91,15 @@ describe("cross-site requests", () => {
     expect((await readJson(await server.request(`/api/boards/${board.id}`))).id).toBe(board.id);
   });
 
+  it("refuses them whatever the path's spelling: a percent-encoded /api/ is the same route", async () => {
+    const server = await startTestServer();
+    const alice = server.member();
+    const evil = { origin: "https://evil.example" };
+    await expectError(await alice.request("/%61pi/boards", { method: "POST", headers: evil }), 403, "forbidden");
+    await expectError(await alice.request("/%61pi/member/device-link", { method: "POST", headers: evil }), 403, "forbidden");
+    expect(alice.cookies.size).toBe(0);
+  });
+
   it("admits the server's own origin, an ALLOWED_ORIGINS one, and a script with no Origin", async () => {
     const server = await startTestServer({ allowedOrigins: ["https://app.example"] });
     const alice = server.member();
@@ -148,9 +157,10 @@ describe("the member cookie behind a proxy", () => {
 
   it("is Secure when a trusted proxy says the request came over HTTPS, and not when anyone else says so", async () => {
     const proxied = await startTestServer({ trustProxy: ["127.0.0.0/8"] });
-    expect(secureCookie(await proxied.request("/api/library", { headers: { "x-forwarded-proto": "https" } }))).toMatch(/;\s*Secure/i);
+    const https = { "x-forwarded-proto": "https" };
+    expect(secureCookie(await proxied.request("/api/boards", { method: "POST", headers: https }))).toMatch(/;\s*Secure/i);
     const direct = await startTestServer();
-    expect(secureCookie(await direct.request("/api/library", { headers: { "x-forwarded-proto": "https" } }))).not.toMatch(/Secure/i);
+    expect(secureCookie(await direct.request("/api/boards", { method: "POST", headers: https }))).not.toMatch(/Secure/i);
   });
 });
 

@@ -44,10 +44,13 @@ export async function registerSecurity(app: FastifyInstance, allowedOrigins: rea
   const allowed = new Set(allowedOrigins);
   // A browser always sends `Origin` on these methods; a script need not, and holds no cookie of
   // a victim's to ride on, so a missing `Origin` is allowed as for WebSockets.
+  // Every such method, whatever the path: the router decodes `/%61pi/...` into `/api/...`, so a
+  // prefix test on the raw URL would let it through. Pages and assets are GET only anyway.
+  // The raw `Host`, as for WebSocket upgrades: one rule, whoever forwards the request.
   app.addHook("onRequest", async (request, reply) => {
-    if (!STATE_CHANGING.has(request.method) || !request.url.startsWith("/api/")) return;
+    if (!STATE_CHANGING.has(request.method)) return;
     const origin = request.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, request.host, allowed)) {
+    if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, allowed)) {
       return sendError(reply, "forbidden", "Cross-site requests may not change anything here.");
     }
   });

@@ -6,7 +6,7 @@ import fastifyStatic from "@fastify/static";
 /** Client-side routes: each loads the single-page app, which reads the path itself. */
 const PAGES = ["/"];
 /** Pages whose URL is a capability: never indexed, whoever links to them. */
-const CAPABILITY_PAGES = ["/b/:id", "/v/:viewId", "/join/:invite"];
+const CAPABILITY_PAGES = ["/b/:id", "/v/:viewId", "/join/:invite", "/device/:token"];
 
 /**
  * Serves the built client. Vite names assets by content hash, so they may be cached for good;

@@ -96,6 +96,15 @@ export class RoomRegistry implements LiveBoards {
     if (!room) return;
     this.cancelUnload(boardKey);
     this.rooms.delete(boardKey);
+    // Registered like an unload: a join on the new id (or after a restore) waits for this room
+    // to finish writing instead of loading a second room beside it, whose compaction could drop
+    // rows the other wrote.
+    const done = this.retire(room, closeCode).finally(() => this.unloading.delete(boardKey));
+    this.unloading.set(boardKey, done);
+    await done;
+  }
+
+  private async retire(room: Room, closeCode: number): Promise<void> {
     // The trash is restorable and reset links keep the board: what was sent must not be lost.
     // Updates arriving during a flush wait for the next one; `delete` follows the last flush with
     // no await between, so nothing can slip in after it.
@@ -103,7 +112,7 @@ export class RoomRegistry implements LiveBoards {
       do await room.flush();
       while (room.hasQueuedUpdates);
     } catch (err) {
-      this.logger.error({ err, boardId: boardKey }, "flush before close failed");
+      this.logger.error({ err, boardId: room.boardId }, "flush before close failed");
     }
     room.delete(closeCode);
   }

@@ -69,6 +69,18 @@ describe("upgrading a database written before libraries", () => {
     await again.close();
   });
 
+  it("never reuses a sequence number that compaction had already deleted before the upgrade", async () => {
+    const dir = copyFixture();
+    const before = new Database(path.join(dir, DATABASE_FILE));
+    const top = before.prepare<[], { seq: number }>("SELECT max(seq) AS seq FROM board_updates").get()!.seq;
+    before.prepare("DELETE FROM board_updates WHERE seq = ?").run(top);
+    before.close();
+    const store = openSqliteStore(dir);
+    const board = (await store.getBoard(FIXTURE_FACTS.boards[1]!.id))!;
+    expect(await store.appendUpdates(board.key, [new Uint8Array([0, 0])], 1)).toBeGreaterThan(top);
+    await store.close();
+  });
+
   it("upgrades a schema-version-1 database (boards, no documents) too", async () => {
     const dir = tempDir();
     const db = new Database(path.join(dir, DATABASE_FILE));

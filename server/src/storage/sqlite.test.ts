@@ -112,7 +112,7 @@ describe("SQLite store: boards", () => {
     await store.addEntry(other.personalLibraryId, board.key, "view");
     await store.appendUpdates(board.key, [new Uint8Array([5])], 1);
 
-    const reset = (await store.resetLinks(board.key, board.member.key))!;
+    const reset = (await store.resetLinks(board.key, board.member))!;
     expect(reset.key).toBe(board.key);
     expect(reset.id).not.toBe(board.id);
     expect(reset.viewId).not.toBe(board.viewId);
@@ -141,7 +141,7 @@ describe("SQLite store: boards", () => {
     await expect(store.createBoard("half", member.personalLibraryId)).rejects.toThrow(/disk full/);
     await expect(store.renameBoard(existing.key, "half")).rejects.toThrow(/disk full/);
     await expect(store.trashBoard(existing.key)).rejects.toThrow(/disk full/);
-    await expect(store.resetLinks(existing.key, member.key)).rejects.toThrow(/disk full/);
+    await expect(store.resetLinks(existing.key, member)).rejects.toThrow(/disk full/);
     await expect(store.appendUpdates(existing.key, [new Uint8Array([1])], 1)).rejects.toThrow(/disk full/);
 
     saboteur.exec(`DROP TRIGGER fail_bump`);

@@ -48,10 +48,11 @@ export interface BoardStore {
   /** Takes a board out of the trash; undefined when it was not there. */
   restoreBoard(key: string): Promise<BoardRecord | undefined>;
   /**
-   * New `id` and `viewId`. Library entries are removed everywhere except in the libraries
-   * `memberKey` belongs to, which keep the board under its new ids.
+   * New `id` and `viewId`. Library entries are removed everywhere except in the libraries the
+   * caller belongs to, which keep the board under its new ids; the caller's personal library
+   * gets an edit entry if it had none. One transaction.
    */
-  resetLinks(key: string, memberKey: string | undefined): Promise<BoardRecord | undefined>;
+  resetLinks(key: string, caller: MemberRecord): Promise<BoardRecord | undefined>;
   /** Deletes for good the boards trashed before `cutoff`; resolves with how many. */
   purgeTrash(cutoff: Date): Promise<number>;
 }
@@ -82,6 +83,12 @@ export interface MemberStore {
   createMember(secretHash: Buffer): Promise<MemberRecord>;
   /** Another browser's secret for an existing member (a redeemed device link). */
   addSecret(memberKey: string, secretHash: Buffer): Promise<void>;
+  /**
+   * `from` becomes `into`, losing nothing: its personal entries join `into`'s personal library
+   * (an edit entry wins over a view one), its shared libraries become `into`'s, and its secrets
+   * now name `into`. Then `from` is gone.
+   */
+  mergeMember(from: MemberRecord, into: MemberRecord): Promise<void>;
   /** Records a one-time device link (its token's hash) valid until `expiresAt`. */
   createDeviceLink(memberKey: string, tokenHash: Buffer, expiresAt: Date): Promise<void>;
   /** Uses up a device link: the member it was made for, if it exists and has not expired. */

@@ -1,5 +1,5 @@
 import type { Database } from "better-sqlite3";
-import type { BoardRecord, BoardStore } from "../store.js";
+import type { BoardRecord, BoardStore, MemberRecord } from "../store.js";
 import { newId, newKey } from "../ids.js";
 
 export interface BoardRow {
@@ -71,6 +71,10 @@ export function sqliteBoards(db: Database, now: () => Date): BoardStore {
       `DELETE FROM library_entries
         WHERE board_key = ? AND library_id NOT IN (SELECT library_id FROM library_members WHERE member_key = ?)`,
     ),
+    keepForCaller: db.prepare<[string, string]>(
+      `INSERT INTO library_entries (library_id, board_key, role) VALUES (?, ?, 'edit')
+       ON CONFLICT (library_id, board_key) DO UPDATE SET role = 'edit'`,
+    ),
     expired: db.prepare<[string], { key: string }>(`SELECT key FROM boards WHERE deleted_at IS NOT NULL AND deleted_at < ?`),
     purge: db.prepare<[string]>(`DELETE FROM boards WHERE key = ?`),
   };
@@ -111,12 +115,16 @@ export function sqliteBoards(db: Database, now: () => Date): BoardStore {
     return row && toBoardRecord(row);
   });
 
-  const resetLinks = db.transaction((key: string, memberKey: string | undefined) => {
+  const resetLinks = db.transaction((key: string, caller: MemberRecord) => {
     const row = s.newIds.get(newId(), newId(), key);
     if (!row) return undefined;
     // Bumped before the entries go, so the libraries losing the board see their list change too.
     bumpLibraries(key);
-    s.dropForeignEntries.run(key, memberKey ?? "");
+    s.dropForeignEntries.run(key, caller.key);
+    // The caller keeps the board whatever libraries it was in: a script calling with a fresh
+    // member would otherwise leave it in nobody's.
+    s.keepForCaller.run(caller.personalLibraryId, key);
+    s.bumpLibrary.run(caller.personalLibraryId);
     return toBoardRecord(row);
   });
 
@@ -158,8 +166,8 @@ export function sqliteBoards(db: Database, now: () => Date): BoardStore {
     async restoreBoard(key) {
       return restore(key);
     },
-    async resetLinks(key, memberKey) {
-      return resetLinks(key, memberKey);
+    async resetLinks(key, caller) {
+      return resetLinks(key, caller);
     },
     async purgeTrash(cutoff) {
       return purge(cutoff.toISOString());

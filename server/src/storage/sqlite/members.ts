@@ -31,6 +31,23 @@ export function sqliteMembers(db: Database, now: () => Date): MemberStore {
       `DELETE FROM device_links WHERE hash = ? RETURNING member_key, expires_at`,
     ),
     dropExpiredLinks: db.prepare<[string]>(`DELETE FROM device_links WHERE expires_at <= ?`),
+    moveEntries: db.prepare<[string, string]>(
+      `INSERT INTO library_entries (library_id, board_key, role)
+         SELECT ?, board_key, role FROM library_entries WHERE library_id = ?
+       ON CONFLICT (library_id, board_key) DO UPDATE
+         SET role = CASE WHEN excluded.role = 'edit' THEN 'edit' ELSE library_entries.role END`,
+    ),
+    moveMemberships: db.prepare<[string, string]>(
+      `INSERT INTO library_members (member_key, library_id)
+         SELECT ?, m.library_id FROM library_members m JOIN libraries l ON l.id = m.library_id
+          WHERE m.member_key = ? AND l.personal = 0
+       ON CONFLICT DO NOTHING`,
+    ),
+    moveSecrets: db.prepare<[string, string]>(`UPDATE member_secrets SET member_key = ? WHERE member_key = ?`),
+    moveLinks: db.prepare<[string, string]>(`UPDATE device_links SET member_key = ? WHERE member_key = ?`),
+    dropMember: db.prepare<[string]>(`DELETE FROM members WHERE key = ?`),
+    dropLibrary: db.prepare<[string]>(`DELETE FROM libraries WHERE id = ?`),
+    bumpLibrary: db.prepare<[string]>(`UPDATE libraries SET version = version + 1 WHERE id = ?`),
   };
 
   const create = db.transaction((secretHash: Buffer): MemberRecord => {
@@ -52,7 +69,21 @@ export function sqliteMembers(db: Database, now: () => Date): MemberStore {
     return row && toMember(row);
   });
 
+  const merge = db.transaction((from: MemberRecord, into: MemberRecord) => {
+    s.moveEntries.run(into.personalLibraryId, from.personalLibraryId);
+    s.moveMemberships.run(into.key, from.key);
+    s.moveSecrets.run(into.key, from.key);
+    s.moveLinks.run(into.key, from.key);
+    // The member row goes first: it references its personal library.
+    s.dropMember.run(from.key);
+    s.dropLibrary.run(from.personalLibraryId);
+    s.bumpLibrary.run(into.personalLibraryId);
+  });
+
   return {
+    async mergeMember(from, into) {
+      if (from.key !== into.key) merge(from, into);
+    },
     async memberBySecret(secretHash) {
       const row = s.bySecret.get(secretHash);
       return row && toMember(row);

@@ -115,16 +115,21 @@ const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
        SELECT ?, id, view_id, name, created_at, updated_at, element_count FROM old_boards WHERE id = ?`,
     );
     for (const { id } of boards) copyBoard.run(newKey(), id);
+    // AUTOINCREMENT's high-water mark moves over too: compaction deletes the newest rows, and a
+    // sequence number must never be handed out twice.
+    const highWater = db.prepare<[], { seq: number }>(`SELECT seq FROM sqlite_sequence WHERE name = 'old_board_updates'`).get()?.seq ?? 0;
     db.exec(`
       INSERT INTO board_updates (seq, board_key, data)
         SELECT u.seq, b.key, u.data FROM old_board_updates u JOIN boards b ON b.id = u.board_id ORDER BY u.seq;
       INSERT INTO board_snapshots (board_key, data)
         SELECT b.key, s.data FROM old_board_snapshots s JOIN boards b ON b.id = s.board_id;
+      DELETE FROM sqlite_sequence WHERE name IN ('board_updates', 'old_board_updates');
       DROP TABLE old_board_updates;
       DROP TABLE old_board_snapshots;
       DROP TABLE old_boards;
       DELETE FROM meta WHERE key = 'list_version';
     `);
+    if (highWater > 0) db.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES ('board_updates', ?)`).run(highWater);
     // Until now everyone saw every board. They go into one shared library whose invite an
     // operator fetches with ADMIN_TOKEN (README); anyone opening a board's link keeps it too.
     if (boards.length > 0) {
