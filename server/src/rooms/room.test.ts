@@ -257,24 +257,54 @@ describe("Room", () => {
     for (let i = 0; i < 5; i++) edit(a.peer, a.session, setElement(`e${i}`));
     a.session.leave();
     await eventually(() => expect(registry.loaded(board.key)).toBeUndefined());
-    const stored = (await store.loadDoc(board.key))!;
-    expect(stored.snapshot).toBeDefined();
-    expect(stored.updates).toHaveLength(0);
+    // The unload's fold runs in the store's worker: it lands a moment after the room is gone.
+    await eventually(async () => expect((await store.loadDoc(board.key))!.updates).toHaveLength(0));
+    expect((await store.loadDoc(board.key))!.snapshot).toBeDefined();
 
     const again = await join(registry, board.key);
     expect([...again.peer.doc.getMap("elements").keys()].sort()).toEqual(["e0", "e1", "e2", "e3", "e4"]);
   });
 
-  it("compacts the log into a snapshot once it grows past the threshold", async () => {
-    const { board, registry, store } = await setup({ compactAfterUpdates: 3 });
+  it("compacts the log into a snapshot, in the store's worker, once it passes the row bound", async () => {
+    const { board, registry, store } = await setup({ compactMaxRows: 3 });
+    const compactDoc = vi.spyOn(store, "compactDoc");
     const a = await join(registry, board.key);
     for (let i = 0; i < 3; i++) {
       edit(a.peer, a.session, setElement(`e${i}`));
       await registry.loaded(board.key)!.flush();
     }
-    const stored = (await store.loadDoc(board.key))!;
-    expect(stored.snapshot).toBeDefined();
-    expect(stored.updates).toHaveLength(0);
+    await eventually(async () => expect((await store.loadDoc(board.key))!.updates).toHaveLength(0));
+    expect((await store.loadDoc(board.key))!.snapshot).toBeDefined();
+    expect(compactDoc).toHaveBeenCalledWith(board.key, expect.any(Number));
+  });
+
+  it("compacts when the log outgrows half the snapshot, not on every few updates of a large board", async () => {
+    const { board, registry, store } = await setup({ compactMinBytes: 0, compactLogRatio: 0.5 });
+    const compactDoc = vi.spyOn(store, "compactDoc");
+    const a = await join(registry, board.key);
+    // A first, large edit: it alone outweighs the (empty) snapshot, so it is folded.
+    edit(a.peer, a.session, (doc) => {
+      for (let i = 0; i < 200; i++) doc.getMap("elements").set(`big${i}`, new Y.Map([["text", "x".repeat(100)]]));
+    });
+    await registry.loaded(board.key)!.flush();
+    await eventually(() => expect(compactDoc).toHaveBeenCalledTimes(1));
+    await eventually(async () => expect((await store.loadDoc(board.key))!.updates).toHaveLength(0));
+    // Small edits after it stay in the log until they add up to half the snapshot.
+    for (let i = 0; i < 5; i++) {
+      edit(a.peer, a.session, setElement(`small${i}`));
+      await registry.loaded(board.key)!.flush();
+    }
+    expect(compactDoc).toHaveBeenCalledTimes(1);
+    expect((await store.loadDoc(board.key))!.updates).toHaveLength(5);
+  });
+
+  it("compacts a board that went quiet with something logged", async () => {
+    const { board, registry, store } = await setup({ compactQuietMs: 30 });
+    const a = await join(registry, board.key);
+    edit(a.peer, a.session, setElement("one"));
+    await registry.loaded(board.key)!.flush();
+    expect((await store.loadDoc(board.key))!.updates).toHaveLength(1);
+    await eventually(async () => expect((await store.loadDoc(board.key))!.updates).toHaveLength(0));
   });
 
   it("keeps an empty room loaded during the grace period, so a quick rejoin reuses it", async () => {

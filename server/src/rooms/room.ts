@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { Logger } from "pino";
 import { AWARENESS_TICK_MS, MAX_AWARENESS_IDS_PER_CONNECTION, MAX_PENDING_UPDATE_BYTES, WS_CLOSE } from "@whiteboard/shared";
-import type { Store } from "../storage/store.js";
+import type { Store, StoredDoc } from "../storage/store.js";
 import type { AwarenessEntry } from "../protocol/awareness.js";
 import { encodeAwarenessUpdate } from "../protocol/awareness.js";
 import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate } from "../protocol/messages.js";
@@ -13,16 +13,26 @@ import { DEFAULT_VIEWER_FEED_OPTIONS, ViewerFeed, type ViewerFeedOptions, type V
 import { presenceEditors } from "./presence.js";
 
 export interface RoomOptions {
-  /** Compact the log into a snapshot past this many updates or bytes since the last one. */
-  compactAfterUpdates: number;
-  compactAfterBytes: number;
+  /**
+   * Compaction when it pays: once the log holds more bytes than this share of the snapshot
+   * (rewriting a 25 MB board for 10 KB of new strokes would cost 2,500 times what it saves)...
+   */
+  compactLogRatio: number;
+  /** ...but never for less than this (a fresh board's snapshot is tiny)... */
+  compactMinBytes: number;
+  /** ...and always past this many rows, so loading a board never replays an endless log... */
+  compactMaxRows: number;
+  /** ...or once the board has been quiet this long with anything logged. */
+  compactQuietMs: number;
   awarenessTickMs: number;
   viewers: ViewerFeedOptions;
 }
 
 export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
-  compactAfterUpdates: 500,
-  compactAfterBytes: 1024 * 1024,
+  compactLogRatio: 0.5,
+  compactMinBytes: 256 * 1024,
+  compactMaxRows: 10_000,
+  compactQuietMs: 30_000,
   awarenessTickMs: AWARENESS_TICK_MS,
   viewers: DEFAULT_VIEWER_FEED_OPTIONS,
 };
@@ -58,8 +68,12 @@ export class Room {
   private readonly awarenessTick: Throttle;
   private readonly feed: ViewerFeed;
   private lastSeq: number;
+  /** The log since the snapshot: what a load replays, and what the next fold covers. */
   private loggedUpdates: number;
-  private loggedBytes = 0;
+  private loggedBytes: number;
+  private snapshotBytes: number;
+  private compacting: Promise<void> | undefined;
+  private quietTimer: NodeJS.Timeout | undefined;
   /** Set when writes must stop: the board was deleted, or the store failed. */
   private stopped = false;
   /**
@@ -74,12 +88,13 @@ export class Room {
   private constructor(
     readonly boardId: string,
     readonly doc: Y.Doc,
-    lastSeq: number,
-    loggedUpdates: number,
+    stored: StoredDoc,
     private readonly deps: RoomDeps,
   ) {
-    this.lastSeq = lastSeq;
-    this.loggedUpdates = loggedUpdates;
+    this.lastSeq = stored.lastSeq;
+    this.loggedUpdates = stored.updates.length;
+    this.loggedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
     this.awarenessTick = new Throttle(deps.options.awarenessTickMs, () => this.sendAwareness());
     doc.on("afterTransaction", (transaction) => {
       this.lastTransactionChanged = changedAnything(transaction);
@@ -104,7 +119,7 @@ export class Room {
       if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc, update);
     });
-    return new Room(boardId, doc, stored.lastSeq, stored.updates.length, deps);
+    return new Room(boardId, doc, stored, deps);
   }
 
   get editorCount(): number {
@@ -228,8 +243,10 @@ export class Room {
   async unload(): Promise<void> {
     await this.flush();
     this.awarenessTick.cancel();
+    clearTimeout(this.quietTimer);
     this.feed.flushPending();
     this.feed.close();
+    await this.compacting;
     if (!this.stopped && this.loggedUpdates > 0) await this.compact();
     this.stopped = true;
     this.doc.destroy();
@@ -244,6 +261,7 @@ export class Room {
   /** The board is gone: nothing more is written; editors are closed and viewers told. */
   delete(closeCode: number): void {
     this.stopped = true;
+    clearTimeout(this.quietTimer);
     this.queue = [];
     this.awarenessTick.cancel();
     for (const session of [...this.editors]) session.close(closeCode, closeCode === WS_CLOSE.linksReset ? "links reset" : "board deleted");
@@ -283,19 +301,45 @@ export class Room {
       for (const session of this.editors) if (session !== origin) session.send(message);
       this.feed.pushUpdate(update);
     }
-    const { compactAfterUpdates, compactAfterBytes } = this.deps.options;
-    if (this.loggedUpdates >= compactAfterUpdates || this.loggedBytes >= compactAfterBytes) await this.compact();
+    if (this.compactionPays()) void this.compact();
+    this.scheduleQuietCompaction();
   }
 
-  private async compact(): Promise<void> {
-    try {
-      await this.deps.store.compactDoc(this.boardId, this.wholeDoc(), this.lastSeq);
-      this.loggedUpdates = 0;
-      this.loggedBytes = 0;
-    } catch (err) {
-      // The log still holds everything: compaction can wait for the next chance.
-      this.deps.logger.warn({ err, boardId: this.boardId }, "compaction failed");
-    }
+  private compactionPays(): boolean {
+    const { compactLogRatio, compactMinBytes, compactMaxRows } = this.deps.options;
+    if (this.loggedUpdates >= compactMaxRows) return true;
+    return this.loggedBytes >= Math.max(compactMinBytes, this.snapshotBytes * compactLogRatio);
+  }
+
+  private scheduleQuietCompaction(): void {
+    clearTimeout(this.quietTimer);
+    this.quietTimer = setTimeout(() => {
+      if (!this.stopped && this.loggedUpdates > 0) void this.compact();
+    }, this.deps.options.compactQuietMs);
+    this.quietTimer.unref();
+  }
+
+  /**
+   * Folds the log through the last written sequence, in the store's worker: the room neither
+   * encodes the doc for it nor waits for it before the next batch. One fold at a time; updates
+   * written meanwhile stay in the log for the next one.
+   */
+  private compact(): Promise<void> {
+    this.compacting ??= (async () => {
+      const throughSeq = this.lastSeq;
+      try {
+        const folded = await this.deps.store.compactDoc(this.boardId, throughSeq);
+        this.snapshotBytes = folded.snapshotBytes;
+        this.loggedUpdates = Math.max(0, this.loggedUpdates - folded.foldedRows);
+        this.loggedBytes = Math.max(0, this.loggedBytes - folded.foldedBytes);
+      } catch (err) {
+        // The log still holds everything: compaction can wait for the next chance.
+        this.deps.logger.warn({ err, boardId: this.boardId }, "compaction failed");
+      } finally {
+        this.compacting = undefined;
+      }
+    })();
+    return this.compacting;
   }
 
   /** Bounds what Yjs parks for updates with missing dependencies. */

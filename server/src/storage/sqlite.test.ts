@@ -7,6 +7,14 @@ import { newBoard, newMember } from "../test/store.js";
 import { DATABASE_FILE, openSqliteStore } from "./sqlite.js";
 import { SCHEMA_VERSION } from "./sqlite/migrations.js";
 import type { Store } from "./store.js";
+import * as Y from "yjs";
+
+/** A real Yjs update adding one element, as an editor would send. */
+function elementUpdate(id: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap("elements").set(id, new Y.Map([["type", "rect"]]));
+  return Y.encodeStateAsUpdate(doc);
+}
 
 /** A clock that moves one second per reading, so every write gets a distinct, ordered time. */
 function steppingClock(start = Date.parse("2026-01-01T00:00:00Z")): () => Date {
@@ -173,19 +181,25 @@ describe("SQLite store: schema and documents", () => {
     expect(() => openSqliteStore(dir)).toThrow(/newer than this server/);
   });
 
-  it("logs document updates, then folds them into a snapshot on compaction", async () => {
+  it("logs document updates, then folds those through a sequence number into a snapshot, keeping later ones", async () => {
     const store = openSqliteStore(tempDir());
     const board = await newBoard(store, "doc");
     expect(await store.loadDoc(board.key)).toEqual({ snapshot: undefined, updates: [], lastSeq: 0 });
-    const seq = await store.appendUpdates(board.key, [new Uint8Array([1]), new Uint8Array([2])], 2);
-    await store.appendUpdates(board.key, [new Uint8Array([3])], 3);
-    const loaded = (await store.loadDoc(board.key))!;
-    expect(loaded.updates).toEqual([new Uint8Array([1]), new Uint8Array([2]), new Uint8Array([3])]);
+    const [u1, u2, u3] = ["a", "b", "c"].map((id) => elementUpdate(id));
+    const seq = await store.appendUpdates(board.key, [u1!, u2!], 2);
+    await store.appendUpdates(board.key, [u3!], 3);
+    expect((await store.loadDoc(board.key))!.updates).toEqual([u1, u2, u3]);
 
-    await store.compactDoc(board.key, new Uint8Array([9, 9]), seq);
+    const folded = await store.compactDoc(board.key, seq);
+    expect(folded).toMatchObject({ foldedRows: 2, foldedBytes: u1!.byteLength + u2!.byteLength });
     const compacted = (await store.loadDoc(board.key))!;
-    expect(compacted.snapshot).toEqual(new Uint8Array([9, 9]));
-    expect(compacted.updates).toEqual([new Uint8Array([3])]);
+    expect(compacted.snapshot?.byteLength).toBe(folded.snapshotBytes);
+    expect(compacted.updates).toEqual([u3]);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, compacted.snapshot!);
+    expect([...doc.getMap("elements").keys()].sort()).toEqual(["a", "b"]);
+    // Idempotent: nothing more to fold through the same sequence.
+    expect(await store.compactDoc(board.key, seq)).toMatchObject({ foldedRows: 0 });
     await store.close();
   });
 

@@ -7,6 +7,7 @@ import { sqliteBoards } from "./sqlite/boards.js";
 import { sqliteDocs } from "./sqlite/docs.js";
 import { sqliteMembers } from "./sqlite/members.js";
 import { sqliteLibraries } from "./sqlite/libraries.js";
+import { Compactor } from "../compaction/compactor.js";
 
 export const DATABASE_FILE = "whiteboard.sqlite";
 
@@ -17,7 +18,8 @@ export const DATABASE_FILE = "whiteboard.sqlite";
  */
 export function openSqliteStore(dataDir: string, now: () => Date = () => new Date()): Store {
   fs.mkdirSync(dataDir, { recursive: true });
-  const db = new Database(path.join(dataDir, DATABASE_FILE));
+  const file = path.join(dataDir, DATABASE_FILE);
+  const db = new Database(file);
   db.pragma("journal_mode = WAL");
   // NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the last
   // transactions, and it never corrupts the file.
@@ -25,13 +27,17 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
   db.pragma("foreign_keys = ON");
   db.pragma("busy_timeout = 5000");
   migrate(db);
+  // Once the compaction worker runs, it checkpoints the WAL (see compaction/worker.ts); until
+  // then the default automatic checkpoints keep the WAL bounded.
+  const compactor = new Compactor(file, () => db.open && db.pragma("wal_autocheckpoint = 0"));
 
   return {
     ...sqliteBoards(db, now),
-    ...sqliteDocs(db, now),
+    ...sqliteDocs(db, now, compactor),
     ...sqliteMembers(db, now),
     ...sqliteLibraries(db, now),
     async close() {
+      await compactor.close();
       if (db.open) db.close();
     },
   };

@@ -30,6 +30,14 @@ export interface StoredDoc {
   lastSeq: number;
 }
 
+export interface CompactResult {
+  /** The thread that folded: never the event loop's. */
+  threadId: number;
+  snapshotBytes: number;
+  foldedRows: number;
+  foldedBytes: number;
+}
+
 export interface BoardStore {
   /** Creates a board as an `edit` entry of `libraryId`, in one transaction. */
   createBoard(name: string, libraryId: string): Promise<BoardRecord>;
@@ -66,8 +74,13 @@ export interface DocStore {
    * or none. Resolves with the last sequence number written.
    */
   appendUpdates(boardKey: string, updates: Uint8Array[], elementCount: number): Promise<number>;
-  /** Replaces the snapshot and drops the logged updates it covers (sequence <= `throughSeq`). */
-  compactDoc(boardKey: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Folds the logged updates with sequence <= `throughSeq` into the snapshot, off the event loop
+   * (SQLite: in a worker thread on its own connection), and drops those rows in the same
+   * transaction as the new snapshot is written. Rows logged meanwhile stay. Resolves with what
+   * it folded and the new snapshot's size.
+   */
+  compactDoc(boardKey: string, throughSeq: number): Promise<CompactResult>;
 }
 
 /** A member: a browser (or several, after "use on another device"), known by a hashed secret. */

@@ -1,9 +1,10 @@
 import type { Database } from "better-sqlite3";
 import type { DocStore, StoredDoc } from "../store.js";
+import type { Compactor } from "../../compaction/compactor.js";
 import { bumpLibrariesOfBoard } from "./boards.js";
 
 /** Each board's document: an append-only log of Yjs updates, folded now and then into a snapshot. */
-export function sqliteDocs(db: Database, now: () => Date): DocStore {
+export function sqliteDocs(db: Database, now: () => Date, compactor: Compactor): DocStore {
   const bumpLibraries = bumpLibrariesOfBoard(db);
   const s = {
     exists: db.prepare<[string], { key: string }>(`SELECT key FROM boards WHERE key = ?`),
@@ -13,11 +14,6 @@ export function sqliteDocs(db: Database, now: () => Date): DocStore {
     ),
     append: db.prepare<[string, Uint8Array]>(`INSERT INTO board_updates (board_key, data) VALUES (?, ?)`),
     recordEdit: db.prepare<[string, number, string]>(`UPDATE boards SET updated_at = ?, element_count = ? WHERE key = ?`),
-    putSnapshot: db.prepare<[string, Uint8Array]>(
-      `INSERT INTO board_snapshots (board_key, data) VALUES (?, ?)
-       ON CONFLICT (board_key) DO UPDATE SET data = excluded.data`,
-    ),
-    dropLogged: db.prepare<[string, number]>(`DELETE FROM board_updates WHERE board_key = ? AND seq <= ?`),
   };
 
   const load = db.transaction((key: string): StoredDoc | undefined => {
@@ -39,11 +35,6 @@ export function sqliteDocs(db: Database, now: () => Date): DocStore {
     return seq;
   });
 
-  const compact = db.transaction((key: string, snapshot: Uint8Array, throughSeq: number) => {
-    s.putSnapshot.run(key, snapshot);
-    s.dropLogged.run(key, throughSeq);
-  });
-
   return {
     async loadDoc(key) {
       return load(key);
@@ -51,8 +42,8 @@ export function sqliteDocs(db: Database, now: () => Date): DocStore {
     async appendUpdates(key, updates, elementCount) {
       return append(key, updates, elementCount);
     },
-    async compactDoc(key, snapshot, throughSeq) {
-      compact(key, snapshot, throughSeq);
+    compactDoc(key, throughSeq) {
+      return compactor.compact(key, throughSeq);
     },
   };
 }

@@ -1,0 +1,92 @@
+import { Worker } from "node:worker_threads";
+import type { CompactRequest, CompactResponse, CompactionWorkerData } from "./protocol.js";
+import type { Folded } from "./fold.js";
+
+/**
+ * Runs from `dist` in production and from source under tsx or vitest (tests, benches): the
+ * worker is the sibling file of this one, behind a bootstrap that loads tsx when from source.
+ */
+const fromSource = import.meta.url.endsWith(".ts");
+const WORKER_URL = new URL(fromSource ? "./worker-from-source.mjs" : "./worker.js", import.meta.url);
+
+/**
+ * The main thread's side of compaction: one worker per store, started on first use, one fold per
+ * board at a time. A worker that dies fails what it was doing (the log keeps everything; the
+ * room tries again later) and is replaced on the next request.
+ */
+export class Compactor {
+  private worker: Worker | undefined;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve(folded: Folded): void; reject(err: Error): void }>();
+  private readonly running = new Map<string, Promise<Folded>>();
+  private closed = false;
+
+  constructor(
+    private readonly databaseFile: string,
+    /** Called once the worker exists, which from then on runs the WAL checkpoints too. */
+    private readonly onStart: () => void = () => {},
+  ) {}
+
+  /** Folds the board's log through `throughSeq`; a fold under way for the board runs first. */
+  async compact(boardKey: string, throughSeq: number): Promise<Folded> {
+    for (;;) {
+      const running = this.running.get(boardKey);
+      if (!running) break;
+      await running.catch(() => undefined);
+    }
+    const job = this.send(boardKey, throughSeq).finally(() => this.running.delete(boardKey));
+    this.running.set(boardKey, job);
+    return job;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.running.values()]);
+    const worker = this.worker;
+    this.worker = undefined;
+    if (!worker) return;
+    const exited = new Promise((resolve) => worker.once("exit", resolve));
+    worker.postMessage("close");
+    await exited;
+  }
+
+  private send(boardKey: string, throughSeq: number): Promise<Folded> {
+    if (this.closed) return Promise.reject(new Error("the store is closed"));
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    // Referenced while it works, so a shutdown waiting on a fold is not cut short; idle, it
+    // must not keep the process alive.
+    worker.ref();
+    return new Promise<Folded>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      const request: CompactRequest = { id, boardKey, throughSeq };
+      worker.postMessage(request);
+    }).finally(() => {
+      if (this.pending.size === 0) worker.unref();
+    });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const data: CompactionWorkerData = { databaseFile: this.databaseFile };
+    const worker = new Worker(WORKER_URL, { workerData: data });
+    worker.on("message", (response: CompactResponse) => {
+      const waiter = this.pending.get(response.id);
+      this.pending.delete(response.id);
+      if (!waiter) return;
+      if (response.ok) waiter.resolve(response);
+      else waiter.reject(new Error(`compaction failed: ${response.message}`));
+    });
+    const fail = (err: Error) => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const waiter of this.pending.values()) waiter.reject(err);
+      this.pending.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`the compaction worker exited with ${code}`)));
+    worker.unref();
+    this.worker = worker;
+    this.onStart();
+    return worker;
+  }
+}

@@ -1,0 +1,56 @@
+import type { Database } from "better-sqlite3";
+import { threadId } from "node:worker_threads";
+import * as Y from "yjs";
+
+export interface Folded {
+  /** The thread that did the work: the worker's, never the event loop's. */
+  threadId: number;
+  snapshotBytes: number;
+  foldedRows: number;
+  foldedBytes: number;
+}
+
+/**
+ * Folds a board's log rows `seq <= throughSeq` into its snapshot, on the connection given (the
+ * worker's own). Correct while updates keep arriving: the rows it folds are immutable once
+ * written (only this deletes them, one fold per board at a time), it reads them in one read
+ * transaction, builds and encodes with no lock held, and writes in one short transaction that
+ * replaces the snapshot and deletes exactly the rows it read. Later rows stay for the next fold.
+ * Idempotent: folding again through the same sequence finds nothing new.
+ */
+export function foldLog(db: Database, boardKey: string, throughSeq: number): Folded {
+  const read = db.transaction(() => {
+    const snapshot = db.prepare<[string], { data: Buffer }>(`SELECT data FROM board_snapshots WHERE board_key = ?`).get(boardKey)?.data;
+    const rows = db
+      .prepare<[string, number], { seq: number; data: Buffer }>(
+        `SELECT seq, data FROM board_updates WHERE board_key = ? AND seq <= ? ORDER BY seq`,
+      )
+      .all(boardKey, throughSeq);
+    return { snapshot, rows };
+  });
+  const { snapshot, rows } = read();
+  if (rows.length === 0) return { threadId, snapshotBytes: snapshot?.byteLength ?? 0, foldedRows: 0, foldedBytes: 0 };
+
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    if (snapshot) Y.applyUpdate(doc, snapshot);
+    for (const row of rows) Y.applyUpdate(doc, row.data);
+  });
+  const encoded = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  const lastFolded = rows.at(-1)!.seq;
+
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO board_snapshots (board_key, data) VALUES (?, ?)
+       ON CONFLICT (board_key) DO UPDATE SET data = excluded.data`,
+    ).run(boardKey, encoded);
+    db.prepare(`DELETE FROM board_updates WHERE board_key = ? AND seq <= ?`).run(boardKey, lastFolded);
+  }).immediate();
+  return {
+    threadId,
+    snapshotBytes: encoded.byteLength,
+    foldedRows: rows.length,
+    foldedBytes: rows.reduce((sum, row) => sum + row.data.byteLength, 0),
+  };
+}
