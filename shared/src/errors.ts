@@ -52,8 +52,18 @@ export const WS_CLOSE = {
   policyViolation: 1008,
   /** The server is shutting down; the client should reconnect later. */
   goingAway: 1001,
+  /**
+   * "Try again later" (RFC 6455): the board's storage refused a write (a full disk, an I/O
+   * error). Nothing of what the editor sent was forwarded; it resends on reconnect.
+   */
+  storageUnavailable: 1013,
   /** The board was deleted while the socket was open. */
   boardDeleted: 4404,
   /** The board's links were reset: this id no longer opens it. Final, like 4404. */
   linksReset: 4401,
+  /**
+   * The board's stored data is damaged (bytes Yjs rejects): it is quarantined until an operator
+   * repairs it. Final: reconnecting cannot help.
+   */
+  boardDamaged: 4500,
 } as const;

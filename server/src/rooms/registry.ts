@@ -3,7 +3,7 @@ import { WS_CLOSE } from "@whiteboard/shared";
 import type { Store } from "../storage/store.js";
 import type { LiveBoards } from "./live-boards.js";
 import type { Peer } from "./peer.js";
-import { DEFAULT_ROOM_OPTIONS, Room, type RoomOptions } from "./room.js";
+import { DEFAULT_ROOM_OPTIONS, DamagedBoardError, Room, type RoomOptions } from "./room.js";
 import type { EditorSession } from "./editor-session.js";
 import type { ViewerStream } from "./viewer-feed.js";
 
@@ -36,6 +36,10 @@ export class RoomRegistry implements LiveBoards {
    */
   private readonly retired = new Map<string, { seq: number; code: number }>();
   private retirements = 0;
+  /** Boards whose stored data Yjs rejects, with why: refused until the server restarts. */
+  private readonly damaged = new Map<string, string>();
+  /** Whether the last write anywhere failed: storage trouble is logged once, and its end once. */
+  private storageFailing = false;
   private closed = false;
 
   constructor(
@@ -58,6 +62,19 @@ export class RoomRegistry implements LiveBoards {
   async joinViewer(boardId: string, stream: ViewerStream, lastEventId: string | undefined, mark?: number): Promise<{ leave(): void } | undefined> {
     const room = await this.open(boardId, mark);
     return room?.watch(stream, lastEventId);
+  }
+
+  /** Why the board is quarantined, if it is (its stored data could not be read). */
+  damage(boardKey: string): string | undefined {
+    return this.damaged.get(boardKey);
+  }
+
+  /**
+   * Loads the board's room ahead of a join (the viewer stream does, before it answers 200), so
+   * a quarantined board can still be refused with a status. False when there is no room to join.
+   */
+  async prepare(boardKey: string, mark?: number): Promise<boolean> {
+    return (await this.open(boardKey, mark)) !== undefined;
   }
 
   /** Taken before a capability check and passed to a join: see `retired`. */
@@ -135,7 +152,7 @@ export class RoomRegistry implements LiveBoards {
 
   private async open(boardId: string, mark?: number): Promise<Room | undefined> {
     for (;;) {
-      if (this.closed) return undefined;
+      if (this.closed || this.damaged.has(boardId)) return undefined;
       if (mark !== undefined && this.retiredSince(boardId, mark) !== undefined) return undefined;
       const unloading = this.unloading.get(boardId);
       if (unloading) {
@@ -174,6 +191,7 @@ export class RoomRegistry implements LiveBoards {
         logger: this.logger,
         options: this.options,
         onOccupancyChange: (changed) => this.occupancyChanged(changed),
+        onWriteOutcome: (_room, error) => this.writeOutcome(boardId, error),
       });
       if (room && !this.closed) {
         this.rooms.set(boardId, room);
@@ -181,9 +199,35 @@ export class RoomRegistry implements LiveBoards {
         this.scheduleUnload(room);
       }
       return room;
+    } catch (err) {
+      if (!(err instanceof DamagedBoardError)) throw err;
+      // Kept as it is, for an operator to inspect: nothing is deleted or rewritten.
+      this.damaged.set(boardId, err.part);
+      this.logger.error(
+        { boardId, part: err.part, err: err.cause },
+        "board quarantined: its stored data is damaged; its editors and viewers are refused until it is repaired and the server restarted",
+      );
+      return undefined;
     } finally {
       this.loading.delete(boardId);
     }
+  }
+
+  private writeOutcome(boardId: string, error: unknown): void {
+    if (error === undefined) {
+      if (this.storageFailing) this.logger.info({ boardId }, "storage writes succeed again; editing resumed");
+      this.storageFailing = false;
+      return;
+    }
+    if (this.storageFailing) {
+      this.logger.debug({ boardId, err: error }, "storage write failed again");
+      return;
+    }
+    this.storageFailing = true;
+    this.logger.error(
+      { boardId, err: error },
+      "storage write failed (disk full or I/O error): editors of boards that need to write are asked to retry; nothing unstored was forwarded",
+    );
   }
 
   private occupancyChanged(room: Room): void {

@@ -43,6 +43,8 @@ export interface RoomDeps {
   options: RoomOptions;
   /** Called whenever editors or viewers come or go, so the registry can count them and unload. */
   onOccupancyChange(room: Room): void;
+  /** Each write's outcome, so the registry can say once that storage fails, and once that it recovered. */
+  onWriteOutcome(room: Room, error: unknown): void;
 }
 
 interface QueuedUpdate {
@@ -110,15 +112,27 @@ export class Room {
     );
   }
 
-  /** Loads a board's document from the store; undefined when the board does not exist. */
+  /**
+   * Loads a board's document from the store; undefined when the board does not exist. Throws
+   * `DamagedBoardError` when stored bytes are not a Yjs update: the caller quarantines the board.
+   */
   static async load(boardId: string, deps: RoomDeps): Promise<Room | undefined> {
     const stored = await deps.store.loadDoc(boardId);
     if (!stored) return undefined;
     const doc = new Y.Doc();
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    let part = "the snapshot";
+    try {
+      doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const [index, update] of stored.updates.entries()) {
+          part = `logged update ${index + 1} of ${stored.updates.length}`;
+          Y.applyUpdate(doc, update);
+        }
+      });
+    } catch (err) {
+      doc.destroy();
+      throw new DamagedBoardError(boardId, part, err);
+    }
     return new Room(boardId, doc, stored, deps);
   }
 
@@ -288,12 +302,15 @@ export class Room {
     } catch (err) {
       if (this.stopped) return;
       // Nothing of this batch reached anyone but its senders, and they keep it in their own
-      // docs: disconnecting everyone makes their providers resend it to a freshly loaded room.
-      this.deps.logger.error({ err, boardId: this.boardId }, "could not store updates; disconnecting editors");
+      // docs; but this room's doc holds it, unstored, so the room must go. Editors are told to
+      // retry (1013): their providers reconnect to a room loaded from what was stored and resend.
+      // Viewers' streams end too, and their EventSources resume from the stored board.
+      this.deps.onWriteOutcome(this, err);
       this.stopped = true;
-      this.evict(1011, "storage failure");
+      this.evict(WS_CLOSE.storageUnavailable, "storage unavailable; retrying");
       return;
     }
+    this.deps.onWriteOutcome(this, undefined);
     for (const { update, origin } of batch) {
       this.loggedUpdates += 1;
       this.loggedBytes += update.byteLength;
@@ -369,4 +386,17 @@ function changedAnything(transaction: Y.Transaction): boolean {
   if (transaction.beforeState.size !== transaction.afterState.size) return true;
   for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
   return false;
+}
+
+/** A board whose stored bytes Yjs rejects: quarantined, its rows left as they are for inspection. */
+export class DamagedBoardError extends Error {
+  override readonly name = "DamagedBoardError";
+
+  constructor(
+    readonly boardId: string,
+    readonly part: string,
+    override readonly cause: unknown,
+  ) {
+    super(`board ${boardId}: ${part} is not a Yjs update`);
+  }
 }

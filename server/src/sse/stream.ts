@@ -3,6 +3,7 @@ import type { Capabilities } from "../access/capabilities.js";
 import type { RoomRegistry } from "../rooms/registry.js";
 import type { ViewerStream } from "../rooms/viewer-feed.js";
 import { sendRefusal } from "../http/edge.js";
+import { sendError } from "../http/errors.js";
 
 /**
  * The viewer feed as `text/event-stream`. The route checks the view id like any API call (so an
@@ -15,6 +16,13 @@ export function registerViewerStream(app: FastifyInstance, capabilities: Capabil
     const resolution = await capabilities.resolve(request.ip, request.params.viewId, "view");
     if (!resolution.ok) return sendRefusal(reply, resolution, "view");
     const { board } = resolution.grant;
+    // Loaded before answering, so a board that cannot be read gets a status an EventSource
+    // treats as final, rather than a stream that ends and reconnects for ever.
+    if (!(await registry.prepare(board.key, mark))) {
+      return registry.damage(board.key) !== undefined
+        ? sendError(reply, "unavailable", "This board's stored data is damaged; it cannot be shown until an operator repairs it.")
+        : sendError(reply, "not_found", "No board with this view id.");
+    }
 
     reply.hijack();
     const res = reply.raw;

@@ -106,6 +106,7 @@ export async function serveEditor(
     // since the upgrade check.
     const retired = mark === undefined ? undefined : registry.retiredSince(boardId, mark);
     if (registry.isClosed) peer.close(WS_CLOSE.goingAway, "server shutting down");
+    else if (registry.damage(boardId) !== undefined) peer.close(WS_CLOSE.boardDamaged, "board data damaged");
     else if (retired === WS_CLOSE.linksReset) peer.close(retired, "links reset");
     else peer.close(WS_CLOSE.boardDeleted, "board not found");
     return;
