@@ -98,12 +98,12 @@ describe("a 10,000-stroke board under a stream of updates", () => {
     const STROKES = 10_000;
     const POINTS = 100;
     /**
-     * The bound on any one event-loop block while the pen draws and the board is folded again and
-     * again. A whole-board encode alone took about 0.2 s on the main thread before folds moved to
-     * the worker; what remains (measured about 65 ms here) is garbage collection after the load
-     * and the main thread's append waiting for the worker's snapshot write to commit.
+     * The event loop while the pen draws and the board is folded again and again: p99 of its
+     * delay under this bound. A whole-board encode alone took about 0.2 s on the main thread
+     * before folds moved to the worker. The max is printed, not asserted: with the suite's other
+     * fork and the worker sharing two cores, the scheduler alone makes it jump.
      */
-    const MAX_BLOCK_MS = 150;
+    const P99_BOUND_MS = 50;
 
     const store = openSqliteStore(tempDir());
     const board = await newBoard(store, "big");
@@ -137,6 +137,9 @@ describe("a 10,000-stroke board under a stream of updates", () => {
     session.handle(encodeSyncStep1(Y.encodeStateVector(peer.doc)));
     expect(peer.doc.getMap("elements").size).toBe(STROKES);
 
+    const room = registry.loaded(board.key)!;
+    // The one main-thread path that encodes the whole board: it must not run for compaction.
+    const wholeDoc = vi.spyOn(room as unknown as { wholeDoc(): Uint8Array }, "wholeDoc");
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     const pen = peer.doc.getMap<Y.Map<unknown>>("elements").get("seed0")!.get("points") as Y.Array<number>;
@@ -154,8 +157,11 @@ describe("a 10,000-stroke board under a stream of updates", () => {
     expect(compactDoc.mock.calls.length).toBeGreaterThanOrEqual(2);
     const folds = await Promise.all(compactDoc.mock.results.map((r) => r.value as Promise<{ threadId: number }>));
     expect(folds.every((fold) => fold.threadId !== threadId)).toBe(true);
-    const maxBlockMs = delay.max / 1e6;
-    expect(maxBlockMs, `longest event-loop block ${maxBlockMs.toFixed(1)} ms`).toBeLessThan(MAX_BLOCK_MS);
+    expect(wholeDoc).not.toHaveBeenCalled();
+    const p99 = delay.percentile(99) / 1e6;
+    const figures = `event-loop delay p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms`;
+    console.log(`10,000-stroke board under a pen: ${figures}`);
+    expect(p99, figures).toBeLessThan(P99_BOUND_MS);
     // Unloading folds the rest.
     await registry.closeAll();
     const stored = (await store.loadDoc(board.key))!;

@@ -360,7 +360,7 @@ describe("RoomRegistry", () => {
     const failing = vi.spyOn(store as Store, "appendUpdates").mockRejectedValueOnce(new Error("disk full"));
     edit(a.peer, a.session, setElement("lost-here"));
     await registry.loaded(board.key)?.flush();
-    await eventually(() => expect(a.peer.closed?.code).toBe(1011));
+    await eventually(() => expect(a.peer.closed?.code).toBe(WS_CLOSE.storageUnavailable));
     failing.mockRestore();
     const again = await join(registry, board.key);
     // The editor still holds its change and re-sends it on reconnect; the new room accepts it.
