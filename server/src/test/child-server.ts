@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import readline from "node:readline";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { onTestFinished } from "vitest";
 
 const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
@@ -12,7 +13,19 @@ const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
  */
 export async function startChildServer(dataDir: string): Promise<{ url: URL; child: ChildProcess }> {
   if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the server first (npm run build)`);
-  const child = spawn(process.execPath, [MAIN], {
+  return startChild([MAIN], dataDir);
+}
+
+const COMPACTING_CHILD = fileURLToPath(new URL("./compacting-child.ts", import.meta.url));
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+/** The server from source, folding its logs every few dozen updates (`compacting-child.ts`). */
+export function startCompactingChild(dataDir: string): Promise<{ url: URL; child: ChildProcess }> {
+  return startChild(["--import", TSX, COMPACTING_CHILD], dataDir);
+}
+
+async function startChild(args: string[], dataDir: string): Promise<{ url: URL; child: ChildProcess }> {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "inherit"],
   });
