@@ -63,7 +63,9 @@ export const WS_CLOSE = {
   linksReset: 4401,
   /**
    * The board's stored data is damaged (bytes Yjs rejects): it is quarantined until an operator
-   * repairs it. Final: reconnecting cannot help.
+   * repairs it and restarts the server. A server-side condition, so 45xx, not 44xx: the stock
+   * provider keeps retrying (each attempt is refused from memory, cheaply) and so recovers by
+   * itself after the repair; our editor page stops at once and says why.
    */
   boardDamaged: 4500,
 } as const;
