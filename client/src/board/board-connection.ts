@@ -1,9 +1,9 @@
-import { WS_CLOSE } from "@whiteboard/shared";
 import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { sendOnlyOwnAwareness } from "./own-awareness";
 import { attachOfflineStore } from "./offline-store";
+import { shouldReconnect } from "./connection-status";
 import { quietSyncStep2 } from "./quiet-sync";
 import { boardSocketBase } from "./socket-url";
 
@@ -20,17 +20,6 @@ export interface ConnectOptions {
   location: Pick<Location, "protocol" | "host">;
   /** The local awareness state to announce from the first message on. */
   initialState: Record<string, unknown>;
-}
-
-/**
- * Close codes 4400-4499 mirror HTTP 4xx: the server decided, and retrying cannot change it
- * (4404: the board was deleted; 4401: its links were reset, so this id opens nothing). Anything
- * else, a dropped network included, is worth retrying. This is also the stock provider's
- * default; spelled out because the deleted and reset pages depend on it.
- */
-function shouldReconnect(event: CloseEvent): boolean {
-  if (event.code === WS_CLOSE.boardDeleted || event.code === WS_CLOSE.linksReset) return false;
-  return event.code < 4400 || event.code >= 4500;
 }
 
 export function connectBoard({ boardId, location, initialState }: ConnectOptions): BoardConnection {

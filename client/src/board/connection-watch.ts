@@ -1,5 +1,12 @@
+import { WS_CLOSE } from "@whiteboard/shared";
 import type { WebsocketProvider } from "y-websocket";
-import { type ConnectionFacts, type ConnectionStatus, INITIAL_FACTS, connectionStatus } from "./connection-status";
+import {
+  type ConnectionFacts,
+  type ConnectionStatus,
+  FINAL_STATUSES,
+  INITIAL_FACTS,
+  connectionStatus,
+} from "./connection-status";
 
 /** Does the board still exist? `unknown` when the API could not be asked (we are offline too). */
 export type BoardProbe = () => Promise<"exists" | "gone" | "unknown">;
@@ -12,20 +19,44 @@ export type BoardProbe = () => Promise<"exists" | "gone" | "unknown">;
 const PROBE_AFTER_FAILURES = 3;
 const PROBE_INTERVAL_MS = 10_000;
 
+/**
+ * After a 1013 the provider reconnects and resends; while the server's disk stays full, that
+ * socket opens and is closed again well within a second. Open this long without another 1013,
+ * and the server is taken to be saving again: "connected" sooner would only flicker.
+ */
+export const SAVING_AGAIN_AFTER_MS = 2_000;
+
+/** `setTimeout` returning its cancel; tests run the delay themselves. */
+export type Schedule = (callback: () => void, ms: number) => () => void;
+
+const browserSchedule: Schedule = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+};
+
 export interface WatchOptions {
   provider: WebsocketProvider;
   window: Pick<Window, "addEventListener" | "removeEventListener"> & { navigator: Pick<Navigator, "onLine"> };
   probeBoard: BoardProbe;
   now?: () => number;
+  schedule?: Schedule;
   onStatus: (status: ConnectionStatus) => void;
 }
 
 /** Follows the provider and the browser's network state; reports each change of status. Returns the unsubscribe. */
-export function watchConnection({ provider, window, probeBoard, now = Date.now, onStatus }: WatchOptions): () => void {
+export function watchConnection({
+  provider,
+  window,
+  probeBoard,
+  now = Date.now,
+  schedule = browserSchedule,
+  onStatus,
+}: WatchOptions): () => void {
   let facts: ConnectionFacts = { ...INITIAL_FACTS, browserOnline: window.navigator.onLine };
   let reported: ConnectionStatus | null = null;
   let lastProbeAt = Number.NEGATIVE_INFINITY;
   let stopped = false;
+  let cancelSavingAgain: (() => void) | null = null;
 
   const update = (change: Partial<ConnectionFacts>) => {
     facts = { ...facts, ...change };
@@ -34,15 +65,27 @@ export function watchConnection({ provider, window, probeBoard, now = Date.now, 
     reported = status;
     onStatus(status);
     // Once, on the way in: disconnecting emits a close, which comes back through here.
-    if (status === "deleted" || status === "reset") provider.disconnect();
+    if (FINAL_STATUSES.has(status)) provider.disconnect();
   };
 
   const onProviderStatus = ({ status }: { status: "connected" | "disconnected" | "connecting" }) => {
-    if (status === "connected") update({ socketOpen: true, everConnected: true, failedAttempts: 0 });
-    else update({ socketOpen: false });
+    if (status === "connected") {
+      update({ socketOpen: true, everConnected: true, failedAttempts: 0 });
+      if (facts.storagePaused && !cancelSavingAgain) {
+        cancelSavingAgain = schedule(() => {
+          cancelSavingAgain = null;
+          if (!stopped && facts.socketOpen) update({ storagePaused: false });
+        }, SAVING_AGAIN_AFTER_MS);
+      }
+    } else update({ socketOpen: false });
   };
-  const onClose = () => {
-    update({ socketOpen: false, failedAttempts: provider.wsUnsuccessfulReconnects });
+  const onClose = (event: { code: number } | null) => {
+    cancelSavingAgain?.();
+    cancelSavingAgain = null;
+    // A close we made ourselves (null) says nothing about the server's storage; any close of the
+    // server's that is not 1013 means something else is now the news (a drop, a restart).
+    const storagePaused = event ? event.code === WS_CLOSE.storageUnavailable : facts.storagePaused;
+    update({ socketOpen: false, failedAttempts: provider.wsUnsuccessfulReconnects, storagePaused });
     if (facts.failedAttempts >= PROBE_AFTER_FAILURES && now() - lastProbeAt >= PROBE_INTERVAL_MS) {
       lastProbeAt = now();
       void probeBoard().then((answer) => {
@@ -63,6 +106,7 @@ export function watchConnection({ provider, window, probeBoard, now = Date.now, 
 
   return () => {
     stopped = true;
+    cancelSavingAgain?.();
     provider.off("status", onProviderStatus);
     provider.off("connection-close", onClose);
     provider.off("closed", onFinalClose);

@@ -13,6 +13,7 @@ import { publishCursor } from "../presence/cursor-publisher";
 import { type Identity, loadIdentity, saveName } from "../presence/identity";
 import { PresenceList } from "../presence/PresenceList";
 import { RemoteCursors } from "../presence/RemoteCursors";
+import { BoardDamagedPage } from "./BoardDamagedPage";
 import { BoardDeletedPage } from "./BoardDeletedPage";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { type EditorSession, createEditorSession } from "./editor-session";
@@ -79,6 +80,7 @@ export function EditorView({ board }: { board: Board }) {
 
   if (status === "deleted") return <BoardDeletedPage name={board.name} />;
   if (status === "reset" && !resettingHere) return <LinksResetPage name={board.name} />;
+  if (status === "damaged") return <BoardDamagedPage name={board.name} />;
 
   return (
     <div className="editor">

@@ -42,6 +42,8 @@ export function useLiveBoard(boardId: string, identity: Identity): { live: LiveB
     const onStatus = (next: ConnectionStatus) => {
       setStatus(next);
       // The offline copy is kept by this id, which opens nothing any more: it would stay on this device for good.
+      // Not for "damaged": the board lives on under this id once repaired, and the copy here may be
+      // the only good one left of it (and holds what was drawn since), so it is left alone.
       if (next === "deleted" || next === "reset") void forgetOfflineBoard(boardId);
     };
     const stopWatching = watchConnection({ provider: connection.provider, window, probeBoard, onStatus });

@@ -1,6 +1,6 @@
 import type { FeedStatus } from "./feed-client";
 
-type ShownStatus = Exclude<FeedStatus, "deleted">;
+type ShownStatus = Exclude<FeedStatus, "deleted" | "damaged">;
 
 const LABELS: Record<ShownStatus, string> = {
   connecting: "connecting…",
@@ -14,7 +14,7 @@ const HINTS: Record<ShownStatus, string> = {
   reconnecting: "The feed dropped. It reconnects by itself and catches up on what you missed.",
 };
 
-/** Whether what the viewer sees is current; a deleted board has its own page instead. */
+/** Whether what the viewer sees is current; a deleted or damaged board has its own page instead. */
 export function FeedBadge({ status }: { status: ShownStatus }) {
   return (
     <span className={`feed-status ${status}`} data-testid="viewer-status" role="status" title={HINTS[status]}>

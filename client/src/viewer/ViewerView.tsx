@@ -8,6 +8,7 @@ import { FeedBadge } from "./FeedBadge";
 import { ThemeToggle } from "../canvas/ThemeToggle";
 import { useViewerFeed } from "./use-viewer-feed";
 import { attachViewerInput } from "./viewer-input";
+import { ViewerDamagedPage } from "./ViewerDamagedPage";
 import { ViewerDeletedPage } from "./ViewerDeletedPage";
 import { ZoomControls } from "./ZoomControls";
 
@@ -31,6 +32,7 @@ export function ViewerView({ info }: { info: ViewInfo }) {
   }, [feed, viewport]);
 
   if (status === "deleted") return <ViewerDeletedPage name={info.name} />;
+  if (status === "damaged") return <ViewerDamagedPage name={info.name} />;
 
   const centre = () => {
     const canvas = canvasRef.current;

@@ -154,6 +154,24 @@ describe("connectFeed", () => {
     expect(timers).toHaveLength(0);
   });
 
+  it("reports the board damaged, and opens nothing more, when the browser gave up on the feed's 503", async () => {
+    const { latest, sources, statuses, timers, probes } = setup("damaged");
+    // The 503 comes on the first request: the stream never opened.
+    latest().fail(false);
+    await expect.poll(() => statuses).toEqual(["reconnecting", "damaged"]);
+    expect(probes()).toBe(1);
+    expect(sources).toHaveLength(1);
+    expect(timers).toHaveLength(0);
+  });
+
+  it("asks nothing while the browser retries by itself, so a dropped connection is never taken for damage", () => {
+    const { latest, statuses, probes } = setup("damaged");
+    latest().open();
+    latest().fail(true);
+    expect(statuses).toEqual(["live", "reconnecting"]);
+    expect(probes()).toBe(0);
+  });
+
   it("starts a fresh stream, which begins with a snapshot, after an update it cannot read", () => {
     const { doc, latest, sources, timers, runTimers } = setup();
     latest().open();

@@ -2,8 +2,11 @@ import { type PresenceEventData, SSE_EVENTS, SSE_RETRY_MS } from "@whiteboard/sh
 import * as Y from "yjs";
 import { readDocUpdate, readPresence } from "./feed-events";
 
-/** What the viewer tells its user about the feed. */
-export type FeedStatus = "connecting" | "live" | "reconnecting" | "deleted";
+/**
+ * What the viewer tells its user about the feed. "deleted" and "damaged" (the board's stored data
+ * is damaged, and the server keeps it aside) are final: nothing reopens after them.
+ */
+export type FeedStatus = "connecting" | "live" | "reconnecting" | "deleted" | "damaged";
 
 /** The part of `EventSource` the feed uses; tests pass a fake. */
 export interface FeedSource {
@@ -15,8 +18,11 @@ export interface FeedSource {
 /** Opens a stream on `url`: `(url) => new EventSource(url)` in the page. */
 export type OpenFeedSource = (url: string) => FeedSource;
 
-/** Whether the board still exists; asked only once the browser has given up on the stream. */
-export type FeedProbe = () => Promise<"exists" | "gone" | "unknown">;
+/**
+ * Why the browser gave up on the stream, asked only then: the board is gone, its stored data is
+ * damaged, or neither (or the server could not be asked), and a new stream is worth a try.
+ */
+export type FeedProbe = () => Promise<"exists" | "gone" | "damaged" | "unknown">;
 
 export interface FeedClientOptions {
   url: string;
@@ -46,8 +52,9 @@ const MAX_REOPEN_DELAY_MS = 30_000;
  * itself after a dropped connection, sending `Last-Event-ID`, so the server answers with only
  * what was missed or a fresh snapshot (either merges into the doc, since Yjs applies an update
  * it already has as a no-op). What it does not do is come back after an answer it cannot use
- * (a 404, a proxy's 502, a 429): it closes for good. Then the board is looked up: gone means
- * deleted while we were away; anything else, a new stream after a backoff.
+ * (a 404, a proxy's 502, a 429, the 503 of a damaged board): it closes for good. Then the board
+ * is looked up: gone means deleted while we were away; damaged, that no stream will open until an
+ * operator repairs it; anything else, a new stream after a backoff.
  */
 export function connectFeed(options: FeedClientOptions): FeedClient {
   const { url, doc, open, probe, onStatus, onPresence, schedule } = options;
@@ -88,9 +95,9 @@ export function connectFeed(options: FeedClientOptions): FeedClient {
     setStatus("reconnecting");
     void probe().then((answer) => {
       if (stopped) return;
-      if (answer === "gone") {
+      if (answer === "gone" || answer === "damaged") {
         stop();
-        setStatus("deleted");
+        setStatus(answer === "gone" ? "deleted" : "damaged");
       } else {
         reopenLater();
       }

@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { createStore } from "zustand/vanilla";
-import { ApiError } from "../api/api-error";
 import type { PresenceStore } from "../presence/presence-store";
 import type { PresentUser } from "../presence/presence-users";
-import { type FeedProbe, type FeedStatus, connectFeed } from "./feed-client";
+import { type FeedStatus, connectFeed } from "./feed-client";
+import { createFeedProbe } from "./feed-probe";
 import { exposeViewerForTests } from "./test-hook";
-import { fetchViewInfo, viewFeedPath } from "./view-api";
+import { viewFeedPath } from "./view-api";
 import { viewerPresenceUsers } from "./viewer-presence";
 
 export interface ViewerFeed {
@@ -31,20 +31,12 @@ export function useViewerFeed(viewId: string): ViewerFeedState {
   useEffect(() => {
     const doc = new Y.Doc();
     const presence = createStore<{ users: PresentUser[] }>()(() => ({ users: [] }));
-    const probe: FeedProbe = async () => {
-      try {
-        await fetchViewInfo(viewId);
-        return "exists";
-      } catch (error) {
-        return error instanceof ApiError && error.status === 404 ? "gone" : "unknown";
-      }
-    };
     setStatus("connecting");
     const client = connectFeed({
       url: viewFeedPath(viewId),
       doc,
       open: (url) => new EventSource(url),
-      probe,
+      probe: createFeedProbe(viewId),
       onStatus: setStatus,
       onPresence: ({ editors, viewers: count }) => {
         presence.setState({ users: viewerPresenceUsers(editors) });

@@ -19,9 +19,11 @@ export function registerViewerStream(app: FastifyInstance, capabilities: Capabil
     // Loaded before answering, so a board that cannot be read gets a status an EventSource
     // treats as final, rather than a stream that ends and reconnects for ever.
     if (!(await registry.prepare(board.key, mark))) {
-      return registry.damage(board.key) !== undefined
-        ? sendError(reply, "unavailable", "This board's stored data is damaged; it cannot be shown until an operator repairs it.")
-        : sendError(reply, "not_found", "No board with this view id.");
+      if (registry.damage(board.key) !== undefined) {
+        return sendError(reply, "unavailable", "This board's stored data is damaged; it cannot be shown until an operator repairs it.");
+      }
+      if (registry.isClosed) return sendError(reply, "unavailable");
+      return sendError(reply, "not_found", "No board with this view id.");
     }
 
     reply.hijack();

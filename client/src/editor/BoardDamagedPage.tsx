@@ -1,0 +1,24 @@
+import { PageShell } from "../pages/PageShell";
+
+/**
+ * Shown when the server closes with 4500: the board's stored data is damaged and the server
+ * keeps it aside until an operator repairs it. Nothing reconnects after this; this browser's
+ * offline copy of the board is kept (see `use-live-board`).
+ */
+export function BoardDamagedPage({ name }: { name: string }) {
+  return (
+    <PageShell title="Board unavailable">
+      <section className="message-page" data-testid="board-damaged">
+        <h1>This board can't be opened right now</h1>
+        <p className="muted">
+          The saved data of “{name}” is damaged, so the server keeps the board aside until whoever runs this server repairs
+          it. Nothing more is sent to it from here, and this browser keeps its own copy of the board, with any changes that
+          did not reach the server.
+        </p>
+        <a className="button primary" href="/">
+          Back to your boards
+        </a>
+      </section>
+    </PageShell>
+  );
+}
