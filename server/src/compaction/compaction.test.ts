@@ -93,6 +93,28 @@ describe("compaction in a worker", () => {
   });
 });
 
+describe("opening a board in the worker", () => {
+  it("merges snapshot and log into one update, on another thread, with the log's facts", async () => {
+    const store = openSqliteStore(tempDir());
+    const board = await newBoard(store);
+    const live = new Y.Doc();
+    const next = random(7);
+    const first = Array.from({ length: 5 }, (_, i) => randomEdit(live, next, i));
+    await store.compactDoc(board.key, await store.appendUpdates(board.key, first, 1));
+    const later = Array.from({ length: 3 }, (_, i) => randomEdit(live, next, 10 + i));
+    const lastSeq = await store.appendUpdates(board.key, later, 1);
+
+    const opened = (await store.openDoc(board.key))!;
+    expect(opened).toMatchObject({ lastSeq, loggedUpdates: 3, loggedBytes: later.reduce((n, u) => n + u.byteLength, 0) });
+    expect((opened as unknown as { threadId: number }).threadId).not.toBe(threadId);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, opened.state);
+    expect(doc.getMap("elements").toJSON()).toEqual(live.getMap("elements").toJSON());
+    expect(await store.openDoc("no-such-key")).toBeUndefined();
+    await store.close();
+  });
+});
+
 describe("a 10,000-stroke board under a stream of updates", () => {
   it("compacts in the worker while the main thread's event loop never blocks for long", { timeout: 120_000 }, async () => {
     const STROKES = 10_000;

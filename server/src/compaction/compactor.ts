@@ -1,6 +1,11 @@
 import { Worker } from "node:worker_threads";
-import type { CompactRequest, CompactResponse, CompactionWorkerData } from "./protocol.js";
-import type { Folded } from "./fold.js";
+import type { CompactionWorkerData, FoldResult, OpenResult, WorkerRequest, WorkerResponse } from "./protocol.js";
+import { StoredDocDamaged } from "../storage/store.js";
+
+type Folded = FoldResult;
+type Answer = Extract<WorkerResponse, { ok: true }>;
+/** A request without its id, kept a union so each kind keeps its own fields. */
+type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, "id"> : never) : never;
 
 /**
  * Runs from `dist` in production and from source under tsx or vitest (tests, benches): the
@@ -17,7 +22,7 @@ const WORKER_URL = new URL(fromSource ? "./worker-from-source.mjs" : "./worker.j
 export class Compactor {
   private worker: Worker | undefined;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve(folded: Folded): void; reject(err: Error): void }>();
+  private readonly pending = new Map<number, { resolve(answer: Answer): void; reject(err: Error): void }>();
   private readonly running = new Map<string, Promise<Folded>>();
   private closed = false;
 
@@ -34,9 +39,18 @@ export class Compactor {
       if (!running) break;
       await running.catch(() => undefined);
     }
-    const job = this.send(boardKey, throughSeq).finally(() => this.running.delete(boardKey));
+    const job = this.send({ kind: "fold", boardKey, throughSeq })
+      .then((answer) => ("fold" in answer ? answer.fold : Promise.reject(new Error("unexpected answer"))))
+      .finally(() => this.running.delete(boardKey));
     this.running.set(boardKey, job);
     return job;
+  }
+
+  /** Reads and merges a board in the worker; undefined when there is no such board. */
+  async open(boardKey: string): Promise<OpenResult | undefined> {
+    const answer = await this.send({ kind: "open", boardKey });
+    if (!("open" in answer)) throw new Error("unexpected answer");
+    return answer.open;
   }
 
   async close(): Promise<void> {
@@ -50,17 +64,16 @@ export class Compactor {
     await exited;
   }
 
-  private send(boardKey: string, throughSeq: number): Promise<Folded> {
+  private send(request: RequestBody): Promise<Answer> {
     if (this.closed) return Promise.reject(new Error("the store is closed"));
     const worker = this.ensureWorker();
     const id = this.nextId++;
     // Referenced while it works, so a shutdown waiting on a fold is not cut short; idle, it
     // must not keep the process alive.
     worker.ref();
-    return new Promise<Folded>((resolve, reject) => {
+    return new Promise<Answer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      const request: CompactRequest = { id, boardKey, throughSeq };
-      worker.postMessage(request);
+      worker.postMessage({ ...request, id } as WorkerRequest);
     }).finally(() => {
       if (this.pending.size === 0) worker.unref();
     });
@@ -70,12 +83,13 @@ export class Compactor {
     if (this.worker) return this.worker;
     const data: CompactionWorkerData = { databaseFile: this.databaseFile };
     const worker = new Worker(WORKER_URL, { workerData: data });
-    worker.on("message", (response: CompactResponse) => {
+    worker.on("message", (response: WorkerResponse) => {
       const waiter = this.pending.get(response.id);
       this.pending.delete(response.id);
       if (!waiter) return;
       if (response.ok) waiter.resolve(response);
-      else waiter.reject(new Error(`compaction failed: ${response.message}`));
+      else if (response.damaged !== undefined) waiter.reject(new StoredDocDamaged(response.damaged));
+      else waiter.reject(new Error(`document worker: ${response.message}`));
     });
     const fail = (err: Error) => {
       if (this.worker === worker) this.worker = undefined;

@@ -4,8 +4,8 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
-import { foldLog } from "./fold.js";
-import type { CompactRequest, CompactResponse, CompactionWorkerData } from "./protocol.js";
+import { DamagedDataError, foldLog, openBoard } from "./fold.js";
+import type { CompactionWorkerData, WorkerRequest, WorkerResponse } from "./protocol.js";
 
 /**
  * The main connection leaves checkpoints to this thread (`wal_autocheckpoint = 0` there): copying
@@ -22,19 +22,40 @@ db.pragma("foreign_keys = ON");
 const checkpoint = () => db.pragma("wal_checkpoint(PASSIVE)");
 setInterval(checkpoint, CHECKPOINT_INTERVAL_MS).unref();
 
-parentPort!.on("message", (request: CompactRequest | "close") => {
+parentPort!.on("message", (request: WorkerRequest | "close") => {
   if (request === "close") {
     checkpoint();
     db.close();
     parentPort!.close();
     return;
   }
-  let response: CompactResponse;
+  let response: WorkerResponse;
+  const transfer: ArrayBuffer[] = [];
   try {
-    response = { id: request.id, ok: true, ...foldLog(db, request.boardKey, request.throughSeq) };
-    checkpoint();
+    switch (request.kind) {
+      case "fold":
+        response = { id: request.id, ok: true, fold: foldLog(db, request.boardKey, request.throughSeq) };
+        checkpoint();
+        break;
+      case "open": {
+        const opened = openBoard(db, request.boardKey);
+        // Moved, not copied: a large board's state is tens of megabytes.
+        if (opened) transfer.push(opened.state.buffer as ArrayBuffer);
+        response = { id: request.id, ok: true, open: opened };
+        break;
+      }
+      default: {
+        const unknown: never = request;
+        throw new Error(`unknown request ${JSON.stringify(unknown)}`);
+      }
+    }
   } catch (err) {
-    response = { id: request.id, ok: false, message: err instanceof Error ? err.message : String(err) };
+    response = {
+      id: request.id,
+      ok: false,
+      message: err instanceof Error ? err.message : String(err),
+      ...(err instanceof DamagedDataError ? { damaged: err.part } : {}),
+    };
   }
-  parentPort!.postMessage(response);
+  parentPort!.postMessage(response, transfer);
 });

@@ -321,7 +321,7 @@ describe("Room", () => {
 describe("RoomRegistry", () => {
   it("loads a board once when several editors arrive during the load", async () => {
     const { board, registry, store } = await setup();
-    const load = vi.spyOn(store, "loadDoc");
+    const load = vi.spyOn(store, "openDoc");
     const sessions = await Promise.all(Array.from({ length: 5 }, () => registry.joinEditor(board.key, new FakePeer())));
     expect(load).toHaveBeenCalledTimes(1);
     expect(sessions.every((s) => s !== undefined)).toBe(true);

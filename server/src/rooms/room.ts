@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { Logger } from "pino";
 import { AWARENESS_TICK_MS, MAX_AWARENESS_IDS_PER_CONNECTION, MAX_PENDING_UPDATE_BYTES, WS_CLOSE } from "@whiteboard/shared";
-import type { Store, StoredDoc } from "../storage/store.js";
+import { type OpenedDoc, type Store, StoredDocDamaged } from "../storage/store.js";
 import type { AwarenessEntry } from "../protocol/awareness.js";
 import { encodeAwarenessUpdate } from "../protocol/awareness.js";
 import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate } from "../protocol/messages.js";
@@ -90,13 +90,15 @@ export class Room {
   private constructor(
     readonly boardId: string,
     readonly doc: Y.Doc,
-    stored: StoredDoc,
+    opened: OpenedDoc,
     private readonly deps: RoomDeps,
   ) {
-    this.lastSeq = stored.lastSeq;
-    this.loggedUpdates = stored.updates.length;
-    this.loggedBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
-    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+    this.lastSeq = opened.lastSeq;
+    this.loggedUpdates = opened.loggedUpdates;
+    this.loggedBytes = opened.loggedBytes;
+    this.snapshotBytes = opened.snapshotBytes;
+    // The worker's encoding of this very state: the first newcomer and viewer get it as is.
+    this.encodedState = opened.state;
     this.awarenessTick = new Throttle(deps.options.awarenessTickMs, () => this.sendAwareness());
     doc.on("afterTransaction", (transaction) => {
       this.lastTransactionChanged = changedAnything(transaction);
@@ -117,23 +119,24 @@ export class Room {
    * `DamagedBoardError` when stored bytes are not a Yjs update: the caller quarantines the board.
    */
   static async load(boardId: string, deps: RoomDeps): Promise<Room | undefined> {
-    const stored = await deps.store.loadDoc(boardId);
-    if (!stored) return undefined;
-    const doc = new Y.Doc();
-    let part = "the snapshot";
+    let opened: OpenedDoc | undefined;
     try {
-      doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const [index, update] of stored.updates.entries()) {
-          part = `logged update ${index + 1} of ${stored.updates.length}`;
-          Y.applyUpdate(doc, update);
-        }
-      });
+      // Read and merged in the store's worker: the event loop applies one update, and neither
+      // reads nor replays the log.
+      opened = await deps.store.openDoc(boardId);
+    } catch (err) {
+      if (err instanceof StoredDocDamaged) throw new DamagedBoardError(boardId, err.part, err);
+      throw err;
+    }
+    if (!opened) return undefined;
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, opened.state);
     } catch (err) {
       doc.destroy();
-      throw new DamagedBoardError(boardId, part, err);
+      throw new DamagedBoardError(boardId, "the merged document", err);
     }
-    return new Room(boardId, doc, stored, deps);
+    return new Room(boardId, doc, opened, deps);
   }
 
   get editorCount(): number {

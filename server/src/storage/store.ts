@@ -65,9 +65,34 @@ export interface BoardStore {
   purgeTrash(cutoff: Date): Promise<number>;
 }
 
+/** A board read and merged off the event loop: one update holding the whole document. */
+export interface OpenedDoc {
+  state: Uint8Array;
+  lastSeq: number;
+  /** The log since the snapshot, which the next fold covers. */
+  loggedUpdates: number;
+  loggedBytes: number;
+  snapshotBytes: number;
+}
+
+/** Some stored bytes of a board are not a Yjs update: the board cannot be opened as it is. */
+export class StoredDocDamaged extends Error {
+  override readonly name = "StoredDocDamaged";
+
+  constructor(readonly part: string) {
+    super(`${part} is not a Yjs update`);
+  }
+}
+
 export interface DocStore {
-  /** Undefined when no such board. */
+  /** The stored rows as they are (tests, inspection). Undefined when no such board. */
   loadDoc(boardKey: string): Promise<StoredDoc | undefined>;
+  /**
+   * Reads the board and merges snapshot and log into one update, off the event loop (SQLite:
+   * in the worker thread). Undefined when no such board; rejects with `StoredDocDamaged` when
+   * stored bytes are not a Yjs update.
+   */
+  openDoc(boardKey: string): Promise<OpenedDoc | undefined>;
   /**
    * Appends accepted updates to the board's log and records the edit (`updatedAt`,
    * `elementCount`, the versions of the libraries that show it) in one transaction: all of it

@@ -42,6 +42,9 @@ export function sqliteDocs(db: Database, now: () => Date, compactor: Compactor):
     async appendUpdates(key, updates, elementCount) {
       return append(key, updates, elementCount);
     },
+    openDoc(key) {
+      return compactor.open(key);
+    },
     compactDoc(key, throughSeq) {
       return compactor.compact(key, throughSeq);
     },
