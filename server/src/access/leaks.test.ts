@@ -1,21 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { MEMBER_COOKIE } from "@whiteboard/shared";
-import { tempDir } from "../test/temp-dir.js";
+import { fakeClientBuild } from "../test/client-build.js";
 import { startTestServer } from "../test/server.js";
 import { createBoard, readJson } from "../test/http.js";
 import { connectProvider, eventually, upgradeStatus } from "../test/editors.js";
 import { watch } from "../test/viewers.js";
 
-function fakeClientBuild(): string {
-  const dir = tempDir("wb-client-");
-  fs.writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>Whiteboard</title>");
-  return dir;
-}
 
 /** Everything a response shows: status line, every header (cookies included), and the body. */
 async function everything(res: Response): Promise<string> {

@@ -1,17 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { MEMBER_COOKIE } from "@whiteboard/shared";
-import { tempDir } from "../test/temp-dir.js";
+import { fakeClientBuild } from "../test/client-build.js";
 import { startTestServer } from "../test/server.js";
 import { createBoard, expectError, readJson } from "../test/http.js";
 import { upgradeStatus } from "../test/editors.js";
 
-function fakeClientBuild(): string {
-  const dir = tempDir("wb-client-");
-  fs.writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>Whiteboard</title>");
-  return dir;
-}
 
 function directives(csp: string): Map<string, string> {
   return new Map(

@@ -1,16 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempDir } from "../test/temp-dir.js";
+import { fakeClientBuild } from "../test/client-build.js";
 import { startTestServer } from "../test/server.js";
 
-function fakeClientBuild(): string {
-  const dir = tempDir("wb-client-");
-  fs.mkdirSync(path.join(dir, "assets"));
-  fs.writeFileSync(path.join(dir, "index.html"), "<!doctype html><title>Whiteboard</title>");
-  fs.writeFileSync(path.join(dir, "assets", "app-1234.js"), "console.log('app')");
-  return dir;
-}
 
 describe("serving the built client", () => {
   it("loads the app on /, /b/:id and /v/:viewId, revalidating the page each time", async () => {
