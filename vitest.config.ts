@@ -10,6 +10,9 @@ export default defineConfig({
     // Two cores: one fork per core, and tests within a file run in order.
     pool: "forks",
     maxWorkers: 2,
+    // Integration tests start servers, worker threads and child processes on two cores: 5 s is
+    // tight when the machine is busy; a hang still fails, three times later.
+    testTimeout: 15_000,
     projects: [
       { extends: true, test: { name: "shared", include: ["shared/src/**/*.test.ts"], environment: "node" } },
       { extends: true, test: { name: "server", include: ["server/src/**/*.test.ts"], environment: "node" } },

@@ -121,11 +121,13 @@ describe("a 10,000-stroke board under a stream of updates", () => {
     const POINTS = 100;
     /**
      * The event loop while the pen draws and the board is folded again and again: p99 of its
-     * delay under this bound. A whole-board encode alone took about 0.2 s on the main thread
-     * before folds moved to the worker. The max is printed, not asserted: with the suite's other
-     * fork and the worker sharing two cores, the scheduler alone makes it jump.
+     * delay under this bound (measured 20-40 ms here). A whole-board encode alone took about
+     * 0.2 s on the main thread before folds moved to the worker. Loose on purpose, and the max
+     * only printed: with the suite's other fork and the worker sharing two cores, the scheduler
+     * alone moves these; the structural checks (no whole-board encode on the loop, folds on
+     * another thread) are what this test holds, and the bench prints the figures.
      */
-    const P99_BOUND_MS = 50;
+    const P99_BOUND_MS = 100;
 
     const store = openSqliteStore(tempDir());
     const board = await newBoard(store, "big");
