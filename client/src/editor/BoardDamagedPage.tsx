@@ -1,4 +1,4 @@
-import { PageShell } from "../pages/PageShell";
+import { MessagePage } from "../pages/MessagePage";
 
 /**
  * Shown when the server closes with 4500: the board's stored data is damaged and the server
@@ -7,18 +7,10 @@ import { PageShell } from "../pages/PageShell";
  */
 export function BoardDamagedPage({ name }: { name: string }) {
   return (
-    <PageShell title="Board unavailable">
-      <section className="message-page" data-testid="board-damaged">
-        <h1>This board can't be opened right now</h1>
-        <p className="muted">
-          The saved data of “{name}” is damaged, so the server keeps the board aside until whoever runs this server repairs
-          it. Nothing more is sent to it from here, and this browser keeps its own copy of the board, with any changes that
-          did not reach the server.
-        </p>
-        <a className="button primary" href="/">
-          Back to your boards
-        </a>
-      </section>
-    </PageShell>
+    <MessagePage title="Board unavailable" heading="This board can't be opened right now" testid="board-damaged">
+      The saved data of “{name}” is damaged, so the server keeps the board aside until whoever runs this server repairs it.
+      Nothing more is sent to it from here, and this browser keeps its own copy of the board, with any changes that did not
+      reach the server.
+    </MessagePage>
   );
 }

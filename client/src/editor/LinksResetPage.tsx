@@ -1,4 +1,4 @@
-import { PageShell } from "../pages/PageShell";
+import { MessagePage } from "../pages/MessagePage";
 
 /**
  * Shown when the board's links are reset under an open editor (close 4401): the board lives on
@@ -6,17 +6,9 @@ import { PageShell } from "../pages/PageShell";
  */
 export function LinksResetPage({ name }: { name: string }) {
   return (
-    <PageShell title="Link reset">
-      <section className="message-page" data-testid="links-reset">
-        <h1>This link was reset</h1>
-        <p className="muted">
-          Someone reset the links of “{name}”, so the link you opened it with no longer works. The board is still there: ask
-          whoever shares it with you for the new link.
-        </p>
-        <a className="button primary" href="/">
-          Back to your boards
-        </a>
-      </section>
-    </PageShell>
+    <MessagePage title="Link reset" heading="This link was reset" testid="links-reset">
+      Someone reset the links of “{name}”, so the link you opened it with no longer works. The board is still there: ask
+      whoever shares it with you for the new link.
+    </MessagePage>
   );
 }

@@ -1,8 +1,8 @@
-import { useCallback, useId, useRef, useState } from "react";
+import { useId, useState } from "react";
 import type { Board } from "@whiteboard/shared";
 import { describeError } from "../api/api-error";
 import { ConfirmDialog } from "../controls/ConfirmDialog";
-import { useDismiss } from "../controls/use-dismiss";
+import { PopoverMenu } from "../controls/PopoverMenu";
 import { CopyViewLinkButton } from "../gallery/CopyViewLinkButton";
 import "./share-menu.css";
 
@@ -24,15 +24,9 @@ export function ShareMenu({
   /** Opens the board under its new id (`location.replace`, so Back does not lead to the dead link). */
   moveTo: (board: Board) => void;
 }) {
-  const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const rootRef = useRef<HTMLDivElement | null>(null);
-  const toggleRef = useRef<HTMLButtonElement | null>(null);
-  const panelId = useId();
   const messageId = useId();
-  const close = useCallback(() => setOpen(false), []);
-  useDismiss(open && !confirming, rootRef, toggleRef, close);
 
   async function reset() {
     onResetting(true);
@@ -46,52 +40,48 @@ export function ShareMenu({
   }
 
   return (
-    <div className="share-menu" ref={rootRef}>
+    <PopoverMenu
+      label="Share"
+      testid="share-menu"
+      panelLabel="Share this board"
+      className="share-menu"
+      panelClassName="share-panel"
+      dismissible={!confirming}
+      outside={
+        confirming && (
+          <ConfirmDialog
+            title="Reset this board's links?"
+            confirmLabel="Reset links"
+            confirmTestId="confirm-reset-links"
+            onCancel={() => setConfirming(false)}
+            onConfirm={reset}
+          >
+            <p>
+              The board stays in your libraries, your own and every shared one you belong to, whose members get the new links.
+              Everyone else who had the old links loses access and is disconnected; send the new ones to whoever should keep it.
+            </p>
+          </ConfirmDialog>
+        )
+      }
+    >
+      <p className="share-hint small muted">Anyone with the view-only link can watch, never edit.</p>
+      <CopyViewLinkButton viewId={board.viewId} describedBy={messageId} className="button small" onResult={setMessage} />
+      <hr className="popover-divider" />
+      <p className="share-hint small muted">Did a link reach someone it should not have? Resetting makes new ones.</p>
       <button
-        ref={toggleRef}
         type="button"
-        className="button small"
-        data-testid="share-menu"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((was) => !was)}
+        className="button small danger-text"
+        data-testid="reset-links"
+        onClick={() => {
+          setMessage(null);
+          setConfirming(true);
+        }}
       >
-        Share
+        Reset links…
       </button>
-      <div id={panelId} className="share-panel" role="group" aria-label="Share this board" hidden={!open}>
-        <p className="share-hint small muted">Anyone with the view-only link can watch, never edit.</p>
-        <CopyViewLinkButton viewId={board.viewId} describedBy={messageId} className="button small" onResult={setMessage} />
-        <hr className="share-divider" />
-        <p className="share-hint small muted">Did a link reach someone it should not have? Resetting makes new ones.</p>
-        <button
-          type="button"
-          className="button small danger-text"
-          data-testid="reset-links"
-          onClick={() => {
-            setMessage(null);
-            setConfirming(true);
-          }}
-        >
-          Reset links…
-        </button>
-        <p id={messageId} className="share-message small" role="status" data-testid="share-message">
-          {message}
-        </p>
-      </div>
-      {confirming && (
-        <ConfirmDialog
-          title="Reset this board's links?"
-          confirmLabel="Reset links"
-          confirmTestId="confirm-reset-links"
-          onCancel={() => setConfirming(false)}
-          onConfirm={reset}
-        >
-          <p>
-            The board stays in your libraries, your own and every shared one you belong to, whose members get the new links.
-            Everyone else who had the old links loses access and is disconnected; send the new ones to whoever should keep it.
-          </p>
-        </ConfirmDialog>
-      )}
-    </div>
+      <p id={messageId} className="share-message small" role="status" data-testid="share-message">
+        {message}
+      </p>
+    </PopoverMenu>
   );
 }

@@ -1,6 +1,6 @@
-import { useCallback, useId, useRef, useState } from "react";
+import { type ReactNode, useState } from "react";
 import type * as Y from "yjs";
-import { useDismiss } from "../controls/use-dismiss";
+import { PopoverMenu } from "../controls/PopoverMenu";
 import { exportBoardJson } from "./board-json";
 import { downloadBlob } from "./download";
 import { exportFileName } from "./file-name";
@@ -29,19 +29,12 @@ export interface ExportMenuProps {
 
 /** Export the board as PNG, SVG or a board file, and open a board file into this board. */
 export function ExportMenu({ doc, boardName, selection, origin = null }: ExportMenuProps) {
-  const [open, setOpen] = useState(false);
   const [transparent, setTransparent] = useState(false);
   const [selectionOnly, setSelectionOnly] = useState(true);
   const [status, setStatus] = useState("");
-  const rootRef = useRef<HTMLDivElement | null>(null);
-  const toggleRef = useRef<HTMLButtonElement | null>(null);
-  const panelId = useId();
-  const closeMenu = useCallback(() => setOpen(false), []);
 
   const hasSelection = selection !== undefined && selection.size > 0;
   const scope = hasSelection && selectionOnly ? { selection } : {};
-
-  useDismiss(open, rootRef, toggleRef, closeMenu);
 
   const run = async (task: () => Promise<string> | string) => {
     try {
@@ -50,108 +43,100 @@ export function ExportMenu({ doc, boardName, selection, origin = null }: ExportM
       setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
+  /** Saves the blob `make` builds as this board's file of that extension; a finished export says nothing. */
+  const download = (extension: "png" | "svg" | "json", make: () => Promise<Blob> | Blob) =>
+    void run(async () => {
+      downloadBlob(await make(), exportFileName(boardName, extension));
+      return "";
+    });
 
   return (
-    <div className="export-menu" ref={rootRef}>
+    <PopoverMenu
+      label="Export"
+      testid="export-menu"
+      panelLabel="Export and open"
+      className="export-menu"
+      panelClassName="export-panel"
+    >
+      {hasSelection && (
+        <ExportOption testid="export-selection-only" checked={selectionOnly} onChange={setSelectionOnly}>
+          Only the selection ({selection.size})
+        </ExportOption>
+      )}
+      <ExportOption testid="export-transparent" checked={transparent} onChange={setTransparent}>
+        Transparent background
+      </ExportOption>
       <button
-        ref={toggleRef}
         type="button"
         className="button small"
-        data-testid="export-menu"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => setOpen((was) => !was)}
+        data-testid="export-png"
+        onClick={() => download("png", () => exportPng(doc, { ...scope, transparent, scale: PNG_SCALE }))}
       >
-        Export
+        PNG image
       </button>
-      <div id={panelId} className="export-panel" role="group" aria-label="Export and open" hidden={!open}>
-        {hasSelection && (
-          <label className="export-option">
-            <input
-              type="checkbox"
-              data-testid="export-selection-only"
-              checked={selectionOnly}
-              onChange={(event) => setSelectionOnly(event.target.checked)}
-            />
-            Only the selection ({selection.size})
-          </label>
-        )}
-        <label className="export-option">
-          <input
-            type="checkbox"
-            data-testid="export-transparent"
-            checked={transparent}
-            onChange={(event) => setTransparent(event.target.checked)}
-          />
-          Transparent background
-        </label>
-        <button
-          type="button"
-          className="button small"
-          data-testid="export-png"
-          onClick={() =>
+      <button
+        type="button"
+        className="button small"
+        data-testid="export-svg"
+        onClick={() => download("svg", () => new Blob([exportSvg(doc, { ...scope, transparent })], { type: "image/svg+xml" }))}
+      >
+        SVG image
+      </button>
+      <button
+        type="button"
+        className="button small"
+        data-testid="export-json"
+        title="Save the drawing as a file you can open into any board"
+        onClick={() =>
+          download("json", () => new Blob([JSON.stringify(exportBoardJson(doc, scope))], { type: "application/json" }))
+        }
+      >
+        Board file (.json)
+      </button>
+      <hr className="popover-divider" />
+      <label className="button small export-open" title="Add the drawing in a .json board file to this board">
+        Open .json…
+        <input
+          type="file"
+          className="visually-hidden"
+          data-testid="import-json"
+          accept=".json,application/json"
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            // Cleared at once, so picking the same file again imports it again.
+            input.value = "";
+            if (!file) return;
             void run(async () => {
-              downloadBlob(await exportPng(doc, { ...scope, transparent, scale: PNG_SCALE }), exportFileName(boardName, "png"));
-              return "";
-            })
-          }
-        >
-          PNG image
-        </button>
-        <button
-          type="button"
-          className="button small"
-          data-testid="export-svg"
-          onClick={() =>
-            void run(() => {
-              const svg = exportSvg(doc, { ...scope, transparent });
-              downloadBlob(new Blob([svg], { type: "image/svg+xml" }), exportFileName(boardName, "svg"));
-              return "";
-            })
-          }
-        >
-          SVG image
-        </button>
-        <button
-          type="button"
-          className="button small"
-          data-testid="export-json"
-          title="Save the drawing as a file you can open into any board"
-          onClick={() =>
-            void run(() => {
-              const json = JSON.stringify(exportBoardJson(doc, scope));
-              downloadBlob(new Blob([json], { type: "application/json" }), exportFileName(boardName, "json"));
-              return "";
-            })
-          }
-        >
-          Board file (.json)
-        </button>
-        <hr className="export-divider" />
-        <label className="button small export-open" title="Add the drawing in a .json board file to this board">
-          Open .json…
-          <input
-            type="file"
-            className="visually-hidden"
-            data-testid="import-json"
-            accept=".json,application/json"
-            onChange={(event) => {
-              const input = event.currentTarget;
-              const file = input.files?.[0];
-              // Cleared at once, so picking the same file again imports it again.
-              input.value = "";
-              if (!file) return;
-              void run(async () => {
-                if (file.size > MAX_FILE_BYTES) return `${file.name} is too large to be a board file.`;
-                return importMessage(importBoardJson(doc, await file.text(), origin));
-              });
-            }}
-          />
-        </label>
-        <p className="export-status small" role="status" data-testid="export-status">
-          {status}
-        </p>
-      </div>
-    </div>
+              if (file.size > MAX_FILE_BYTES) return `${file.name} is too large to be a board file.`;
+              return importMessage(importBoardJson(doc, await file.text(), origin));
+            });
+          }}
+        />
+      </label>
+      <p className="export-status small" role="status" data-testid="export-status">
+        {status}
+      </p>
+    </PopoverMenu>
+  );
+}
+
+/** A checkbox that shapes what the exports hold. */
+function ExportOption({
+  testid,
+  checked,
+  onChange,
+  children,
+}: {
+  testid: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="export-option">
+      <input type="checkbox" data-testid={testid} checked={checked} onChange={(event) => onChange(event.target.checked)} />
+      {children}
+    </label>
   );
 }

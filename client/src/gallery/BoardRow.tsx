@@ -3,6 +3,7 @@ import type { EditEntry, LibraryEntry } from "@whiteboard/shared";
 import { editorPath, viewerPath } from "../routes";
 import { hueOf, initialOf } from "./board-tile";
 import { CopyViewLinkButton } from "./CopyViewLinkButton";
+import { MetaTime } from "./MetaTime";
 import { RenameForm } from "./RenameForm";
 import { formatRelativeTime } from "./relative-time";
 
@@ -71,12 +72,7 @@ export function BoardRow({
           <span className={`role-badge ${entry.role}`} data-testid="board-role">
             {entry.role === "edit" ? "Can edit" : "View only"}
           </span>
-          <span className="meta-item">
-            Edited{" "}
-            <time dateTime={entry.updatedAt} title={entry.updatedAt}>
-              {formatRelativeTime(entry.updatedAt, now)}
-            </time>
-          </span>
+          <MetaTime label="Edited" iso={entry.updatedAt} text={formatRelativeTime(entry.updatedAt, now)} />
           <span className="meta-item">{entry.elementCount === 1 ? "1 element" : `${entry.elementCount} elements`}</span>
         </p>
       </div>

@@ -1,5 +1,6 @@
 import { useId, useState } from "react";
 import type { TrashEntry } from "@whiteboard/shared";
+import { MetaTime } from "./MetaTime";
 import { formatRelativeTime } from "./relative-time";
 import { formatTimeLeft } from "./time-left";
 
@@ -15,18 +16,8 @@ export function TrashRow({ entry, now, onRestore }: { entry: TrashEntry; now: nu
           {entry.name}
         </h4>
         <p className="board-meta">
-          <span className="meta-item">
-            Deleted{" "}
-            <time dateTime={entry.deletedAt} title={entry.deletedAt}>
-              {formatRelativeTime(entry.deletedAt, now)}
-            </time>
-          </span>
-          <span className="meta-item">
-            gone for good{" "}
-            <time dateTime={entry.purgeAt} title={entry.purgeAt} data-testid="purge-at">
-              {formatTimeLeft(entry.purgeAt, now)}
-            </time>
-          </span>
+          <MetaTime label="Deleted" iso={entry.deletedAt} text={formatRelativeTime(entry.deletedAt, now)} />
+          <MetaTime label="gone for good" iso={entry.purgeAt} text={formatTimeLeft(entry.purgeAt, now)} testid="purge-at" />
         </p>
       </div>
       <button

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from "react";
 import { ApiError, describeError, isAbort } from "../api/api-error";
+import { MessagePage } from "./MessagePage";
 import { NotFoundPage } from "./NotFoundPage";
 import { PageShell } from "./PageShell";
 
@@ -55,17 +56,18 @@ export function LoadedPage<T>({
       return <NotFoundPage heading="Board not found" message={notFoundMessage} />;
     case "failed":
       return (
-        <PageShell title="Could not load the board">
-          <section className="message-page">
-            <h1>Could not load the board</h1>
-            <p className="muted" role="alert">
-              {loaded.message}
-            </p>
+        <MessagePage
+          title="Could not load the board"
+          heading="Could not load the board"
+          alert
+          action={
             <a className="button" href={window.location.pathname}>
               Try again
             </a>
-          </section>
-        </PageShell>
+          }
+        >
+          {loaded.message}
+        </MessagePage>
       );
     case "found":
       return <>{render(loaded.value)}</>;

@@ -1,4 +1,4 @@
-import { PageShell } from "./PageShell";
+import { MessagePage } from "./MessagePage";
 
 export function NotFoundPage({
   heading = "Page not found",
@@ -8,14 +8,8 @@ export function NotFoundPage({
   message?: string;
 }) {
   return (
-    <PageShell title={heading}>
-      <section className="message-page" data-testid="not-found">
-        <h1>{heading}</h1>
-        <p className="muted">{message}</p>
-        <a className="button primary" href="/">
-          Back to your boards
-        </a>
-      </section>
-    </PageShell>
+    <MessagePage title={heading} heading={heading} testid="not-found">
+      {message}
+    </MessagePage>
   );
 }
