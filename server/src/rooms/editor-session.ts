@@ -1,6 +1,6 @@
 import { MAX_AWARENESS_STATE_BYTES, WS_CLOSE } from "@whiteboard/shared";
 import { decodeAwarenessUpdate, encodeAwarenessUpdate } from "../protocol/awareness.js";
-import { decodeClientMessage, encodeAwarenessMessage, encodeSyncStep2 } from "../protocol/messages.js";
+import { decodeClientMessage, encodeAwarenessMessage } from "../protocol/messages.js";
 import type { Peer, Rejection } from "./peer.js";
 import type { Room } from "./room.js";
 
@@ -23,7 +23,7 @@ export class EditorSession {
     const message = decoded.value;
     switch (message.kind) {
       case "syncStep1":
-        this.peer.send(encodeSyncStep2(this.room.diffSince(message.stateVector)));
+        this.room.answerSyncStep1(this.peer, message.stateVector);
         return undefined;
       case "syncStep2":
       case "update":

@@ -307,6 +307,20 @@ describe("Room", () => {
     await eventually(async () => expect((await store.loadDoc(board.key))!.updates).toHaveLength(0));
   });
 
+  it("has the store's worker encode a changed large board for a newcomer, which still ends up with everything", async () => {
+    const { board, registry, store } = await setup({ encodeOffLoopBytes: 0 });
+    const a = await join(registry, board.key);
+    edit(a.peer, a.session, setElement("stored"));
+    await registry.loaded(board.key)!.flush();
+    const openDoc = vi.spyOn(store, "openDoc");
+    const newcomer = await join(registry, board.key);
+    // Written after the newcomer attached: it arrives as a forwarded update, whatever the order.
+    edit(a.peer, a.session, setElement("after"));
+    await registry.loaded(board.key)!.flush();
+    await eventually(() => expect([...newcomer.peer.doc.getMap("elements").keys()].sort()).toEqual(["after", "stored"]));
+    expect(openDoc).toHaveBeenCalledWith(board.key);
+  });
+
   it("keeps an empty room loaded during the grace period, so a quick rejoin reuses it", async () => {
     const { board, registry } = await setup({ unloadGraceMs: 10_000 });
     const a = await join(registry, board.key);

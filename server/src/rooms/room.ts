@@ -4,7 +4,7 @@ import { AWARENESS_TICK_MS, MAX_AWARENESS_IDS_PER_CONNECTION, MAX_PENDING_UPDATE
 import { type OpenedDoc, type Store, StoredDocDamaged } from "../storage/store.js";
 import type { AwarenessEntry } from "../protocol/awareness.js";
 import { encodeAwarenessUpdate } from "../protocol/awareness.js";
-import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate } from "../protocol/messages.js";
+import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "../protocol/messages.js";
 import { AwarenessTable } from "./awareness-table.js";
 import { EditorSession } from "./editor-session.js";
 import type { Peer, Rejection } from "./peer.js";
@@ -24,6 +24,11 @@ export interface RoomOptions {
   compactMaxRows: number;
   /** ...or once the board has been quiet this long with anything logged. */
   compactQuietMs: number;
+  /**
+   * From this stored size on, a newcomer's whole-board sync after a change is encoded by the
+   * store's worker rather than on the event loop; below it the encode takes well under 1 ms.
+   */
+  encodeOffLoopBytes: number;
   awarenessTickMs: number;
   viewers: ViewerFeedOptions;
 }
@@ -33,6 +38,7 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   compactMinBytes: 256 * 1024,
   compactMaxRows: 10_000,
   compactQuietMs: 30_000,
+  encodeOffLoopBytes: 1024 * 1024,
   awarenessTickMs: AWARENESS_TICK_MS,
   viewers: DEFAULT_VIEWER_FEED_OPTIONS,
 };
@@ -183,6 +189,27 @@ export class Room {
     if (!this.editors.delete(session)) return;
     if (this.awareness.release(session)) this.awarenessTick.request();
     this.deps.onOccupancyChange(this);
+  }
+
+  /**
+   * Sync step 2 for a client that sent its state vector. A newcomer with nothing needs the whole
+   * board: while it is unchanged that is the cached encoding; after a change, a large board is
+   * read and encoded by the store's worker instead of on this loop (0.2 s at 10,000 strokes).
+   * The worker's copy is what is stored, which is enough: the peer is attached already, so every
+   * update written after that read reaches it as a forwarded update, and Yjs merges the two in
+   * whatever order they arrive.
+   */
+  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    const fresh = Y.decodeStateVector(stateVector).size === 0;
+    const large = this.snapshotBytes + this.loggedBytes >= this.deps.options.encodeOffLoopBytes;
+    if (!fresh || this.encodedState || !large) {
+      peer.send(encodeSyncStep2(this.diffSince(stateVector)));
+      return;
+    }
+    void this.deps.store
+      .openDoc(this.boardId)
+      .then((opened) => peer.send(encodeSyncStep2(opened?.state ?? this.wholeDoc())))
+      .catch(() => peer.send(encodeSyncStep2(this.wholeDoc())));
   }
 
   /** What a client is missing, given its state vector (sync step 2). */
