@@ -1,4 +1,4 @@
-import { integer, integers, readFlags } from "./flags.js";
+import { choices, integer, integers, readFlags } from "./flags.js";
 import { SERVER_KINDS, type ServerKind } from "./servers.js";
 
 export interface BenchArgs {
@@ -39,13 +39,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   if (values.seconds !== undefined) args.seconds = integer("seconds", values.seconds, 1, 120);
   if (values.warmup !== undefined) args.warmupSeconds = integer("warmup", values.warmup, 0, 30);
   if (values.observers !== undefined) args.observers = integer("observers", values.observers, 1, 20);
-  if (values.servers !== undefined) {
-    const names = values.servers.split(",").map((s) => s.trim());
-    const unknown = names.filter((s) => !SERVER_KINDS.includes(s as ServerKind));
-    if (unknown.length > 0 || names.length === 0) {
-      throw new Error(`--servers: each must be one of ${SERVER_KINDS.join(", ")}, got ${JSON.stringify(unknown.join(","))}`);
-    }
-    args.servers = names as ServerKind[];
-  }
+  if (values.servers !== undefined) args.servers = choices("servers", values.servers, SERVER_KINDS);
   return args;
 }

@@ -10,23 +10,31 @@ export interface ServerProcess {
   stop(graceMs: number): Promise<void>;
   /** How it ended, if it ended before `stop` was called: a crash under load is a result too. */
   endedEarly(): string | undefined;
+  /** Every line it prints from now on, stdout and stderr alike (the loop-delay probe answers there). */
+  onLine(listener: (line: string) => void): void;
+  /** A line to its stdin (the loop-delay probe's requests); dropped once it has exited. */
+  writeLine(line: string): void;
 }
 
 const TAIL_LINES = 30;
 
 /**
- * Starts `node script` and resolves once a line of its output gives `ready` a value (the port it
- * listens on, say). Its output is read to the end either way, so a chatty server never blocks
- * on a full pipe.
+ * Starts `node [nodeArgs] script` and resolves once a line of its output gives `ready` a value
+ * (the port it listens on, say). Its output is read to the end either way, so a chatty server
+ * never blocks on a full pipe.
  */
 export function startNodeProcess<T>(
   script: string,
   env: NodeJS.ProcessEnv,
   ready: (line: string) => T | undefined,
   timeoutMs: number,
+  nodeArgs: readonly string[] = [],
 ): Promise<{ server: ServerProcess; value: T }> {
-  const child = spawn(process.execPath, [script], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeArgs, script], { env, stdio: ["pipe", "pipe", "pipe"] });
+  // A write racing the process's exit fails with EPIPE; that is the end of the run, not a crash.
+  child.stdin.on("error", () => undefined);
   const lines: string[] = [];
+  const listeners: Array<(line: string) => void> = [];
   let stopping = false;
   let ended: string | undefined;
   const exited = new Promise<void>((resolve) =>
@@ -39,6 +47,10 @@ export function startNodeProcess<T>(
     child,
     tail: () => lines.join("\n"),
     endedEarly: () => ended,
+    onLine: (listener) => listeners.push(listener),
+    writeLine: (line) => {
+      if (child.exitCode === null && child.signalCode === null && child.stdin.writable) child.stdin.write(`${line}\n`);
+    },
     stop: async (graceMs) => {
       stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -63,6 +75,7 @@ export function startNodeProcess<T>(
     const onLine = (line: string): void => {
       lines.push(line);
       if (lines.length > TAIL_LINES) lines.shift();
+      for (const listener of listeners) listener(line);
       if (settled) return;
       const value = ready(line);
       if (value === undefined) return;

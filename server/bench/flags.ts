@@ -31,3 +31,13 @@ export function integer(flag: string, value: string, min: number, max: number): 
 export function integers(flag: string, value: string, min: number, max: number): number[] {
   return value.split(",").map((part) => integer(flag, part.trim(), min, max));
 }
+
+/** A comma-separated list whose items must each be one of `allowed` (`--servers ours,reference`). */
+export function choices<T extends string>(flag: string, value: string, allowed: readonly T[]): T[] {
+  const names = value.split(",").map((s) => s.trim());
+  const unknown = names.filter((s) => !allowed.includes(s as T));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new Error(`--${flag}: each must be one of ${allowed.join(", ")}, got ${JSON.stringify(unknown.join(","))}`);
+  }
+  return names as T[];
+}

@@ -1,6 +1,8 @@
 /**
  * The servers a benchmark runs against, each started fresh in its own process on 127.0.0.1:
- * ours from server/dist, and the y-websocket@2 reference server (`bin/server.cjs`).
+ * ours from server/dist, and the y-websocket@2 reference server (`bin/server.cjs`). Both run
+ * with the loop-delay probe preloaded (loop-delay-probe.mjs), so every bench can read the
+ * server's event-loop delay over its window.
  */
 import { existsSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -8,6 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startNodeProcess, type ServerProcess } from "./child.js";
+import { loopDelayProbeArgs, readLoopDelay, type LoopDelayReader } from "./loop-delay.js";
 
 export type ServerKind = "ours" | "reference";
 export const SERVER_KINDS: readonly ServerKind[] = ["ours", "reference"];
@@ -21,6 +24,8 @@ export interface ServerUnderTest {
   /** For a signal handler: SIGKILL and clean up now, synchronously. */
   killNow(): void;
   endedEarly(): string | undefined;
+  /** The server's own event-loop delay: reset at a window's start, read at its end. */
+  loopDelay: LoopDelayReader;
 }
 
 const READY_TIMEOUT_MS = 20_000;
@@ -48,7 +53,7 @@ async function createBoard(httpUrl: string): Promise<string> {
   const response = await fetch(`${httpUrl}/api/boards`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: "cursor bench" }),
+    body: JSON.stringify({ name: "bench" }),
   });
   const body: unknown = await response.json();
   if (response.status !== 201 || typeof body !== "object" || body === null || !("id" in body) || typeof body.id !== "string") {
@@ -67,6 +72,7 @@ export async function startOurs(repoRoot: string): Promise<ServerUnderTest> {
       { ...baseEnv(), PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info" },
       listeningUrl,
       READY_TIMEOUT_MS,
+      loopDelayProbeArgs(),
     );
     server = started.server;
     const httpUrl = started.value;
@@ -77,6 +83,7 @@ export async function startOurs(repoRoot: string): Promise<ServerUnderTest> {
       wsUrl: `${httpUrl.replace(/^http/, "ws")}/ws/${boardId}`,
       pid: running.child.pid,
       endedEarly: () => running.endedEarly(),
+      loopDelay: readLoopDelay(running),
       killNow: () => {
         running.child.kill("SIGKILL");
         removeData();
@@ -125,6 +132,7 @@ export async function startReference(): Promise<ServerUnderTest> {
     { ...env, HOST: "127.0.0.1", PORT: String(port) },
     (line) => (line.startsWith("running at") ? true : undefined),
     READY_TIMEOUT_MS,
+    loopDelayProbeArgs(),
   );
   const room = `cursor-bench-${Date.now().toString(36)}`;
   return {
@@ -132,6 +140,7 @@ export async function startReference(): Promise<ServerUnderTest> {
     wsUrl: `ws://127.0.0.1:${port}/${room}`,
     pid: server.child.pid,
     endedEarly: () => server.endedEarly(),
+    loopDelay: readLoopDelay(server),
     killNow: () => server.child.kill("SIGKILL"),
     // It may hold seconds of queued sends; there is nothing to flush, so do not wait for it.
     stop: () => server.stop(0),

@@ -29,10 +29,11 @@ function handshakeRequest(url: URL, key: string): string {
 }
 
 /**
- * Connects, upgrades, sends sync step 1 of an empty doc and answers the server's step 1 as a stock
- * provider does. Resolves once the server has sent its first message: the room has the socket.
+ * Connects, upgrades, sends sync step 1 (of an empty doc unless `syncStep1` says otherwise) and
+ * answers the server's step 1 as a stock provider does. Resolves once the server has sent its
+ * first message: the room has the socket.
  */
-export function openDrainSocket(rawUrl: string, timeoutMs: number): Promise<LoadSocket> {
+export function openDrainSocket(rawUrl: string, timeoutMs: number, syncStep1: Uint8Array = SYNC_STEP_1): Promise<LoadSocket> {
   const url = new URL(rawUrl);
   const key = randomBytes(16).toString("base64");
   const expectedAccept = createHash("sha1").update(key + HANDSHAKE_GUID).digest("base64");
@@ -103,7 +104,7 @@ export function openDrainSocket(rawUrl: string, timeoutMs: number): Promise<Load
       const accept = lines.find((l) => l.toLowerCase().startsWith("sec-websocket-accept:"))?.slice(21).trim();
       if (accept !== expectedAccept) return fail(new Error("upgrade answered with a wrong Sec-WebSocket-Accept"));
       upgraded = true;
-      socket.send(SYNC_STEP_1);
+      socket.send(syncStep1);
       const rest = head.subarray(end + HEADER_END.length);
       head = Buffer.alloc(0);
       if (rest.length > 0) scanner.feed(rest);

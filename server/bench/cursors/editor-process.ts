@@ -5,7 +5,7 @@
 import type { ConnectCommand, EditorIdentity, EditorResult, FromLoad, ScheduleCommand } from "./messages.js";
 import { now } from "./clock.js";
 import { report, serveCommands } from "../channel.js";
-import { encodeAwareness } from "./protocol.js";
+import { encodeAwareness, syncStep1For } from "./protocol.js";
 import { openDrainSocket } from "./drain-socket.js";
 import { openMany, totalBytesRead, trackCloses, type LoadSocket } from "./load-socket.js";
 
@@ -32,7 +32,8 @@ function runEditors(): void {
   let bytesAtEnd: number | undefined;
 
   async function connect(command: ConnectCommand): Promise<void> {
-    const opened = await openMany(command.clients.length, command.concurrency, () => openDrainSocket(command.url, command.timeoutMs));
+    const syncStep1 = syncStep1For(command.stateVector);
+    const opened = await openMany(command.clients.length, command.concurrency, () => openDrainSocket(command.url, command.timeoutMs, syncStep1));
     // Identities are handed out in the order sockets became ready; any order will do.
     editors = opened.sockets.map((socket, i) => ({
       identity: command.clients[i] as EditorIdentity,

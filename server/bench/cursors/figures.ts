@@ -1,10 +1,11 @@
 /**
  * One (N, server) run of the cursor benchmark as a table row: the server is started fresh, loaded,
- * sampled for CPU and memory over the window, and stopped whatever happens.
+ * sampled for CPU, memory and event-loop delay over the window, and stopped whatever happens.
  */
-import { sampleProcess, type ProcSample } from "../proc-stats.js";
+import type { LoopDelay } from "../loop-delay.js";
+import { watchServerWindow, type ServerWindow } from "../server-window.js";
 import { startServer, type ServerKind, type ServerUnderTest } from "../servers.js";
-import { runCursors, type CursorRunResult } from "./run.js";
+import { runCursors, type CursorRunOptions, type CursorRunResult } from "./run.js";
 
 export interface CursorBenchSettings {
   editors: number;
@@ -20,6 +21,8 @@ export interface CursorRow {
   error: string | undefined;
   cpuPercent: number | undefined;
   rssBytes: number | undefined;
+  /** The server's event-loop delay over the window. */
+  loopDelay: LoopDelay | undefined;
   /** Set when the server died under the load, before the bench stopped it. */
   serverEnded: string | undefined;
 }
@@ -29,6 +32,23 @@ const CURSOR_INTERVAL_MS = 1000 / 30;
 const EDITOR_PROCESSES = 2;
 const DRAIN_QUIET_MS = 1_000;
 const DRAIN_MAX_MS = 10_000;
+
+/** The cursor load as the issue states it, on `url`, with the server watched over its window. */
+export function cursorLoad(url: string, settings: CursorBenchSettings, serverWindow: ServerWindow): CursorRunOptions {
+  return {
+    url,
+    editors: settings.editors,
+    observers: settings.observers,
+    editorProcesses: EDITOR_PROCESSES,
+    intervalMs: CURSOR_INTERVAL_MS,
+    warmupMs: settings.warmupSeconds * 1000,
+    measureMs: settings.seconds * 1000,
+    drainQuietMs: DRAIN_QUIET_MS,
+    drainMaxMs: DRAIN_MAX_MS,
+    onWindowStart: () => serverWindow.start(),
+    onWindowEnd: () => serverWindow.end(),
+  };
+}
 
 export async function benchCursors(
   kind: ServerKind,
@@ -43,33 +63,17 @@ export async function benchCursors(
     error: undefined,
     cpuPercent: undefined,
     rssBytes: undefined,
+    loopDelay: undefined,
     serverEnded: undefined,
   };
   let server: ServerUnderTest | undefined;
   try {
     server = await startServer(kind, repoRoot);
     onServer(server);
-    const pid = server.pid;
-    let atStart: ProcSample | undefined;
-    let atEnd: ProcSample | undefined;
-    row.result = await runCursors({
-      url: server.wsUrl,
-      editors: settings.editors,
-      observers: settings.observers,
-      editorProcesses: EDITOR_PROCESSES,
-      intervalMs: CURSOR_INTERVAL_MS,
-      warmupMs: settings.warmupSeconds * 1000,
-      measureMs: settings.seconds * 1000,
-      drainQuietMs: DRAIN_QUIET_MS,
-      drainMaxMs: DRAIN_MAX_MS,
-      onWindowStart: () => (atStart = sampleProcess(pid)),
-      onWindowEnd: () => (atEnd = sampleProcess(pid)),
-    });
+    const serverWindow = watchServerWindow(server);
+    row.result = await runCursors(cursorLoad(server.wsUrl, settings, serverWindow));
     row.serverEnded = server.endedEarly();
-    if (atStart !== undefined && atEnd !== undefined) {
-      row.cpuPercent = ((atEnd.cpuSeconds - atStart.cpuSeconds) / settings.seconds) * 100;
-      row.rssBytes = atEnd.rssBytes;
-    }
+    ({ cpuPercent: row.cpuPercent, rssBytes: row.rssBytes, loopDelay: row.loopDelay } = await serverWindow.figures());
   } catch (err) {
     row.error = err instanceof Error ? err.message : String(err);
   } finally {

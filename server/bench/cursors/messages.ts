@@ -19,6 +19,11 @@ export interface ConnectCommand {
   clients: EditorIdentity[];
   concurrency: number;
   timeoutMs: number;
+  /**
+   * The state vector each socket syncs from (sync step 1). Absent: an empty doc, a first visit,
+   * which a big board answers with all of itself.
+   */
+  stateVector?: Uint8Array;
 }
 
 /** Absolute times on the shared clock (see clock.ts). */
@@ -46,7 +51,7 @@ export interface ConnectedReport {
 /** Observers push this a few times a second so the coordinator can tell when delivery stops. */
 export interface ProgressReport {
   type: "progress";
-  /** New states received so far, whenever they were sent. */
+  /** New states and document updates received so far, whenever they were sent. */
   received: number;
 }
 
@@ -72,6 +77,11 @@ export interface ObserverResult {
   undecodable: number;
   /** p99 of the observer process's event-loop delay in the window: how late receive times may be. */
   loopDelayP99Ms: number | undefined;
+  /**
+   * Document updates received, every observer's, each once per observer: flat [client, clock,
+   * receivedAt] triples (see update-receipts.ts). Empty in the cursor bench, where nobody draws.
+   */
+  updateReceipts: Float64Array;
 }
 
 export interface ResultReport {

@@ -1,12 +1,15 @@
 /**
  * A load process of observers: sockets that move no cursor and time every cursor state they
- * receive against the send time the editor stamped into it.
+ * receive against the send time the editor stamped into it, and note when each document update
+ * arrives (update-receipts.ts), for benches where someone draws.
  */
 import type { ConnectCommand, FromLoad, ObserverResult, ScheduleCommand } from "./messages.js";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { now } from "./clock.js";
 import { report, serveCommands } from "../channel.js";
-import { forEachAwarenessEntry, sendTimeOf } from "./protocol.js";
+import { syncStep1For, forEachAwarenessEntry, isSyncUpdate, sendTimeOf } from "./protocol.js";
+import { concatenate } from "./stats.js";
+import { UpdateReceipts } from "./update-receipts.js";
 import { openMany, totalBytesRead, trackCloses, type LoadSocket } from "./load-socket.js";
 import { openWsSocket } from "./ws-socket.js";
 
@@ -18,6 +21,7 @@ interface Observer {
   newest: Map<number, number>;
   /** Newest clock per client among states sent inside the window. */
   newestInWindow: Map<number, number>;
+  updates: UpdateReceipts;
 }
 
 function runObservers(): void {
@@ -38,6 +42,12 @@ function runObservers(): void {
 
   function receive(observer: Observer, data: Uint8Array, receivedAt: number): void {
     try {
+      if (isSyncUpdate(data)) {
+        const before = observer.updates.count;
+        observer.updates.receive(data, receivedAt);
+        newStates += observer.updates.count - before;
+        return;
+      }
       forEachAwarenessEntry(data, (clientId, clock, json) => {
         // Dedupe as an awareness client would: only a newer clock is a new state.
         if (clock <= (observer.newest.get(clientId) ?? 0)) return;
@@ -54,10 +64,11 @@ function runObservers(): void {
   }
 
   async function connect(command: ConnectCommand): Promise<void> {
+    const syncStep1 = syncStep1For(command.stateVector);
     const opened = await openMany(command.clients.length, command.concurrency, () => {
-      const observer: Observer = { newest: new Map(), newestInWindow: new Map() };
+      const observer: Observer = { newest: new Map(), newestInWindow: new Map(), updates: new UpdateReceipts() };
       observers.push(observer);
-      return openWsSocket(command.url, command.timeoutMs, (data, at) => receive(observer, data, at), now);
+      return openWsSocket(command.url, command.timeoutMs, (data, at) => receive(observer, data, at), now, syncStep1);
     });
     sockets = opened.sockets;
     closeTracker = trackCloses(sockets);
@@ -90,6 +101,7 @@ function runObservers(): void {
       closes: closeTracker?.closes ?? {},
       undecodable,
       loopDelayP99Ms: loopDelay.count > 0 ? loopDelay.percentile(99) / 1e6 : undefined,
+      updateReceipts: concatenate(observers.map((o) => o.updates.triples())),
     };
     for (const socket of sockets) socket.terminate();
     report<FromLoad>({ type: "result", result });

@@ -6,6 +6,7 @@
  *   message         := varUint(messageType) • payload
  *   syncStep1(sv)   := varUint(0) • varUint(0) • varUint8Array(sv)
  *   syncStep2(upd)  := varUint(0) • varUint(1) • varUint8Array(upd)
+ *   update(upd)     := varUint(0) • varUint(2) • varUint8Array(upd)
  *   awareness(e*)   := varUint(1) • varUint8Array(varUint(count) • e*)
  *   e               := varUint(clientID) • varUint(clock) • varString(JSON state | "null")
  */
@@ -16,6 +17,7 @@ export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
 
 /** What an editor's cursor looks like to others (SPEC's awareness state) plus its send time. */
 export interface CursorState {
@@ -30,12 +32,25 @@ const EMPTY_STATE_VECTOR = Uint8Array.of(0);
 /** An empty doc's update: zero structs, then an empty delete set. */
 const EMPTY_UPDATE = Uint8Array.of(0, 0);
 
-export function encodeEmptySyncStep1(): Uint8Array {
+/**
+ * A client's first message. With an empty state vector (a first visit) the server answers with
+ * the whole board; with the board's own (an editor whose offline copy has it) with next to nothing.
+ */
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   encoding.writeVarUint(encoder, SYNC_STEP_1);
-  encoding.writeVarUint8Array(encoder, EMPTY_STATE_VECTOR);
+  encoding.writeVarUint8Array(encoder, stateVector);
   return encoding.toUint8Array(encoder);
+}
+
+export function encodeEmptySyncStep1(): Uint8Array {
+  return encodeSyncStep1(EMPTY_STATE_VECTOR);
+}
+
+/** A load socket's first message for a connect command's optional state vector. */
+export function syncStep1For(stateVector: Uint8Array | undefined): Uint8Array {
+  return encodeSyncStep1(stateVector ?? EMPTY_STATE_VECTOR);
 }
 
 /** The reply a stock provider gives to the server's step 1; with an empty doc it carries nothing. */
@@ -50,6 +65,15 @@ export function encodeEmptySyncStep2(): Uint8Array {
 /** Both leading varUints are below 128, so each is one byte: no decoder needed to tell. */
 export function isSyncStep1(message: Uint8Array): boolean {
   return message.length >= 2 && message[0] === MESSAGE_SYNC && message[1] === SYNC_STEP_1;
+}
+
+export function isSyncStep2(message: Uint8Array): boolean {
+  return message.length >= 2 && message[0] === MESSAGE_SYNC && message[1] === SYNC_STEP_2;
+}
+
+/** A document update the server forwards from another client (what pens send). */
+export function isSyncUpdate(message: Uint8Array): boolean {
+  return message.length >= 2 && message[0] === MESSAGE_SYNC && message[1] === SYNC_UPDATE;
 }
 
 /** One client's own state only, as our client sends (DESIGN: never echo others' states). */

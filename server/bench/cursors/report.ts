@@ -1,32 +1,12 @@
+import { gcNote, LOOP_DELAY_HEADER, LOOP_DELAY_LEGEND, latency, loopDelayCell, ms } from "../format.js";
 import { formatTable } from "../table.js";
 import type { CursorRow } from "./figures.js";
-import type { Latency } from "./stats.js";
 
-const HEADERS = ["N editors", "server", "p50 ms", "p99 ms", "delivered %", "seen %", "server MB sent", "MB/s", "server CPU %", "server RSS MB"];
+const HEADERS = ["N editors", "server", "p50 ms", "p99 ms", "delivered %", "seen %", "server MB sent", "MB/s", "server CPU %", "server RSS MB", LOOP_DELAY_HEADER];
 
 const MB = 1_000_000;
 /** The rate each editor is asked for; a row that fell short of most of it says so. */
 const TARGET_HZ = 30;
-
-function ms(value: number | undefined): string {
-  if (value === undefined) return "-";
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
-}
-
-function latency(value: Latency): string {
-  switch (value.kind) {
-    case "value":
-      return ms(value.ms);
-    case "above":
-      return `>${value.ms.toFixed(0)}`;
-    case "none":
-      return "-";
-    default: {
-      const unknown: never = value;
-      return String(unknown);
-    }
-  }
-}
 
 function percent(fraction: number): string {
   return (fraction * 100).toFixed(1);
@@ -34,7 +14,7 @@ function percent(fraction: number): string {
 
 function cells(row: CursorRow, seconds: number): string[] {
   const r = row.result;
-  if (r === undefined) return [String(row.editors), row.server, "-", "-", "-", "-", "-", "-", "-", "-"];
+  if (r === undefined) return [String(row.editors), row.server, "-", "-", "-", "-", "-", "-", "-", "-", "-"];
   const f = r.figures;
   return [
     String(row.editors),
@@ -47,6 +27,7 @@ function cells(row: CursorRow, seconds: number): string[] {
     (f.bytes / MB / seconds).toFixed(1),
     row.cpuPercent === undefined ? "n/a" : row.cpuPercent.toFixed(0),
     row.rssBytes === undefined ? "n/a" : (row.rssBytes / MB).toFixed(0),
+    loopDelayCell(row.loopDelay),
   ];
 }
 
@@ -82,6 +63,8 @@ function notes(row: CursorRow): string[] {
   ].filter((part) => part !== undefined);
   if (load.length > 0) out.push(`${label}: load processes ${load.join(", ")}`);
   if (f.undecodable > 0) out.push(`${label}: ${f.undecodable} messages the observers could not decode`);
+  const gc = gcNote(row.loopDelay);
+  if (gc !== undefined) out.push(`${label}: ${gc}`);
   return out;
 }
 
@@ -89,7 +72,8 @@ const LEGEND = `p50/p99: send-to-receive latency of cursor states at the observe
   states received and those never seen; ">X": the percentile is among states still unseen X ms after the window.
 delivered: distinct states received / states sent in the window x observers.
 seen: states received, or superseded by a newer one received (latest wins), / the same.
-server MB sent: bytes all clients received in the window (WebSocket framing included).`;
+server MB sent: bytes all clients received in the window (WebSocket framing included).
+${LOOP_DELAY_LEGEND}`;
 
 export interface ReportContext {
   seconds: number;

@@ -10,7 +10,8 @@ import { sleep } from "../sleep.js";
 import { cpuSeconds, sampleProcess } from "../proc-stats.js";
 import { LoadProcess } from "../load-process.js";
 import type { EditorResult, FromLoad, ObserverResult, ToLoad } from "./messages.js";
-import { summarize, type CursorFigures } from "./stats.js";
+import { concatenate, summarize, type CursorFigures } from "./stats.js";
+import { drain } from "../drain.js";
 
 export interface CursorRunOptions {
   url: string;
@@ -28,6 +29,25 @@ export interface CursorRunOptions {
   /** Called at the window's edges, e.g. to sample the server's CPU time. */
   onWindowStart?: () => void;
   onWindowEnd?: () => void;
+  /** What every socket syncs from; absent: an empty doc (see ConnectCommand). */
+  stateVector?: Uint8Array;
+  /** More load on the same board, connected, scheduled and finished with the cursors. */
+  companions?: readonly CompanionLoad[];
+  /** Once every socket is open, before the schedule goes out. */
+  onConnected?: () => Promise<void>;
+}
+
+/**
+ * Another kind of load beside the cursors (the big board's pens): the run connects it after the
+ * observers, schedules it with the same times, finishes it after the drain and kills it at the
+ * end. It keeps its own results.
+ */
+export interface CompanionLoad {
+  readonly pids: ReadonlyArray<number | undefined>;
+  connect(url: string, stateVector: Uint8Array | undefined): Promise<void>;
+  schedule(times: { sendStart: number; windowStart: number; windowEnd: number }): void;
+  finish(): Promise<void>;
+  kill(): void;
 }
 
 export interface CursorRunResult {
@@ -40,6 +60,8 @@ export interface CursorRunResult {
   drainCut: boolean;
   /** CPU the load processes used in the window, in % of one core: the load competes for cores. */
   loadCpuPercent: number | undefined;
+  /** Every observer's document-update receipts (ObserverResult.updateReceipts), end to end. */
+  updateReceipts: Float64Array;
 }
 
 /** Handshakes in flight per load process: a browser-like trickle, not a SYN flood. */
@@ -50,7 +72,6 @@ const RAMP_TIMEOUT_MS = 90_000;
 const REPORT_TIMEOUT_MS = 15_000;
 /** Between the schedule going out and the first send, so every process has it in hand. */
 const SCHEDULE_LEAD_MS = 300;
-const DRAIN_POLL_MS = 50;
 
 function split<T>(items: readonly T[], parts: number): T[][] {
   const out: T[][] = Array.from({ length: parts }, () => []);
@@ -65,6 +86,8 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
   const editorProcs = editorGroups.map((_, i) => new LoadProcess<ToLoad, FromLoad>(`editor process ${i + 1}`, editorModule));
   const observerProc = new LoadProcess<ToLoad, FromLoad>("observer process", observerModule);
   const all = [...editorProcs, observerProc];
+  const companions = options.companions ?? [];
+  const stateVector = options.stateVector === undefined ? {} : { stateVector: options.stateVector };
   try {
     // Observers first, so they are attached before the first cursor moves.
     observerProc.send({
@@ -74,6 +97,7 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
       clients: editorIdentities(options.observers),
       concurrency: CONNECT_CONCURRENCY,
       timeoutMs: CONNECT_TIMEOUT_MS,
+      ...stateVector,
     });
     const observersConnected = await observerProc.next("connected", RAMP_TIMEOUT_MS);
     editorProcs.forEach((proc, i) =>
@@ -84,14 +108,19 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
         clients: editorGroups[i] ?? [],
         concurrency: CONNECT_CONCURRENCY,
         timeoutMs: CONNECT_TIMEOUT_MS,
+        ...stateVector,
       }),
     );
-    const editorsConnected = await Promise.all(editorProcs.map((p) => p.next("connected", RAMP_TIMEOUT_MS)));
+    const [editorsConnected] = await Promise.all([
+      Promise.all(editorProcs.map((p) => p.next("connected", RAMP_TIMEOUT_MS))),
+      Promise.all(companions.map((c) => c.connect(options.url, options.stateVector))),
+    ]);
     const connectErrors = [observersConnected, ...editorsConnected]
       .map((c) => c.firstError)
       .filter((e): e is string => e !== undefined);
     const editorsReady = editorsConnected.reduce((sum, c) => sum + c.ready, 0);
     if (observersConnected.ready === 0) throw new Error(`no observer could connect: ${connectErrors[0] ?? "unknown"}`);
+    await options.onConnected?.();
 
     const sendStart = now() + SCHEDULE_LEAD_MS;
     const windowStart = sendStart + options.warmupMs;
@@ -99,7 +128,8 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
     for (const proc of all) {
       proc.send({ type: "schedule", sendStart, windowStart, windowEnd, intervalMs: options.intervalMs });
     }
-    const pids = all.map((p) => p.pid);
+    for (const companion of companions) companion.schedule({ sendStart, windowStart, windowEnd });
+    const pids = [...all.map((p) => p.pid), ...companions.flatMap((c) => c.pids)];
     await sleep(windowStart - now());
     options.onWindowStart?.();
     const loadCpuAtStart = cpuSeconds(pids);
@@ -107,26 +137,14 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
     options.onWindowEnd?.();
     const loadCpuAtEnd = cpuSeconds(pids);
 
-    let last = observerProc.progress?.received ?? 0;
-    let lastChange = now();
-    let drainCut = false;
-    for (;;) {
-      await sleep(DRAIN_POLL_MS);
-      const t = now();
-      if ((observerProc.progress?.received ?? 0) !== last) {
-        last = observerProc.progress?.received ?? 0;
-        lastChange = t;
-      }
-      if (t - lastChange >= options.drainQuietMs) break;
-      if (t - windowEnd >= options.drainMaxMs) {
-        drainCut = true;
-        break;
-      }
-    }
-    const drainMs = now() - windowEnd;
+    const drained = await drain(() => observerProc.progress?.received ?? 0, windowEnd, options.drainQuietMs, options.drainMaxMs);
+    const drainMs = drained.ms;
 
     for (const proc of all) proc.send({ type: "finish" });
-    const reports = await Promise.all(all.map((p) => p.next("result", REPORT_TIMEOUT_MS)));
+    const [reports] = await Promise.all([
+      Promise.all(all.map((p) => p.next("result", REPORT_TIMEOUT_MS))),
+      Promise.all(companions.map((c) => c.finish())),
+    ]);
     const editorResults = reports.map((r) => r.result).filter((r): r is EditorResult => r.role === "editors");
     const observerResults = reports.map((r) => r.result).filter((r): r is ObserverResult => r.role === "observers");
     return {
@@ -135,7 +153,8 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
       observersReady: observersConnected.ready,
       connectErrors,
       drainMs,
-      drainCut,
+      drainCut: drained.cut,
+      updateReceipts: concatenate(observerResults.map((o) => o.updateReceipts)),
       loadCpuPercent:
         loadCpuAtStart === undefined || loadCpuAtEnd === undefined
           ? undefined
@@ -143,5 +162,6 @@ export async function runCursors(options: CursorRunOptions): Promise<CursorRunRe
     };
   } finally {
     for (const proc of all) proc.kill();
+    for (const companion of companions) companion.kill();
   }
 }

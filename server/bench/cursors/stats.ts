@@ -30,6 +30,17 @@ export interface CursorFigures {
   observerLoopDelayP99Ms: number | undefined;
 }
 
+/** The parts end to end, in one array (latencies from several processes, say). */
+export function concatenate(parts: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(parts.reduce((n, part) => n + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 /** Nearest-rank percentile of an ascending array. */
 export function percentile(sorted: Float64Array, fraction: number): number | undefined {
   if (sorted.length === 0) return undefined;
@@ -89,13 +100,7 @@ export function summarize(
       }
     }
   }
-  const latencies = new Float64Array(received);
-  let offset = 0;
-  for (const part of latencyParts) {
-    latencies.set(part, offset);
-    offset += part.length;
-  }
-  latencies.sort();
+  const latencies = concatenate(latencyParts).sort();
   const expected = sent * observerCount;
   const unseen = Math.max(0, expected - seen);
   return {

@@ -16,7 +16,7 @@ import { elementKey } from "./element-key.js";
 import { CURSOR_HZ, STROKES_PER_SECOND } from "./load-shape.js";
 import { addStroke } from "./stroke.js";
 import { everyInterval } from "./ticker.js";
-import { encodeSyncUpdate } from "./sync-update.js";
+import { docOnSocket } from "./sync-update.js";
 
 const CURSOR_INTERVAL_MS = 1000 / CURSOR_HZ;
 const STROKE_INTERVAL_MS = 1000 / STROKES_PER_SECOND;
@@ -43,13 +43,7 @@ function runEditors(): void {
     const opened = await openMany(command.editors.length, CONNECT_CONCURRENCY, () => openDrainSocket(command.wsUrl, command.timeoutMs));
     editors = opened.sockets.map((socket, i) => {
       const identity = command.editors[i] as EditorIdentity;
-      const doc = new Y.Doc();
-      // The awareness id and the doc's client id are one and the same in a real client.
-      doc.clientID = identity.clientId;
-      doc.on("update", (update: Uint8Array) => {
-        if (socket.isOpen) socket.send(encodeSyncUpdate(update));
-      });
-      return { number: i + 1, identity, socket, doc, clock: 0, strokes: 0, stops: [] };
+      return { number: i + 1, identity, socket, doc: docOnSocket(identity.clientId, socket), clock: 0, strokes: 0, stops: [] };
     });
     closeTracker = trackCloses(opened.sockets);
     const errors: Record<string, number> = {};

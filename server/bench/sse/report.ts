@@ -1,9 +1,10 @@
+import { gcNote, LOOP_DELAY_HEADER, LOOP_DELAY_LEGEND, loopDelayCell, ms } from "../format.js";
 import { formatTable } from "../table.js";
 import type { SseRow } from "./run.js";
 import { CURSOR_HZ, STROKES_PER_SECOND } from "./load-shape.js";
 import { VIEWERS_PER_ADDRESS } from "./slots.js";
 
-const HEADERS = ["viewers", "update p50 ms", "update p99 ms", "presence p50 ms", "presence p99 ms", "delivered %", "KB per viewer", "server CPU %"];
+const HEADERS = ["viewers", "update p50 ms", "update p99 ms", "presence p50 ms", "presence p99 ms", "delivered %", "KB per viewer", "server CPU %", LOOP_DELAY_HEADER];
 
 /** Decimal, as the cursor report's MB. */
 const KB = 1000;
@@ -12,11 +13,6 @@ const MB = 1_000_000;
 /** Issue 5's figures. */
 export const TARGET = { viewers: 10_000, p99Ms: 250, bytesPerViewer: 20 * KB } as const;
 const ANCHOR = "anchor on this machine: a bare node:http server writing a 20 Hz presence event to 10,000 held streams, p99 about 190 ms at about 11 KB per connection";
-
-function ms(value: number | undefined): string {
-  if (value === undefined) return "-";
-  return value >= 100 ? value.toFixed(0) : value.toFixed(1);
-}
 
 function viewersCell(row: SseRow): string {
   return row.viewersReady === row.viewersAsked ? String(row.viewersAsked) : `${row.viewersReady} of ${row.viewersAsked}`;
@@ -33,6 +29,7 @@ function cells(row: SseRow): string[] {
     f === undefined ? "-" : (f.delivered * 100).toFixed(1),
     row.bytesPerViewerIdle === undefined ? "n/a" : (row.bytesPerViewerIdle / KB).toFixed(1),
     row.serverCpuPercent === undefined ? "n/a" : row.serverCpuPercent.toFixed(0),
+    loopDelayCell(row.serverLoopDelay),
   ];
 }
 
@@ -75,6 +72,8 @@ function notes(row: SseRow): string[] {
     f.viewerLoopDelayP99Ms === undefined ? undefined : `viewer processes' event-loop delay p99 ${ms(f.viewerLoopDelayP99Ms)} ms`,
   ].filter((part) => part !== undefined);
   if (load.length > 0) out.push(`${label}: load processes ${load.join(", ")}`);
+  const gc = gcNote(row.serverLoopDelay);
+  if (gc !== undefined) out.push(`${label}: ${gc}`);
   return out;
 }
 
@@ -99,6 +98,7 @@ const LEGEND = `p50/p99: send-to-receive latency at the probe viewers (same-mach
 delivered: strokes sent in the window that reached the probes / strokes sent x probes.
 KB per viewer: (server RSS with the viewers connected, before the load - RSS before they connected) / viewers; KB = 1,000 bytes.
 server CPU: user + system time of the server process in the window, % of one core.
+${LOOP_DELAY_LEGEND}
 Viewers connect from 127.0.0.2 upwards, ${VIEWERS_PER_ADDRESS} per address: the server allows 600 /api/ requests a minute per
   address, the event stream included, so one address could hold no more than 600 viewers.`;
 

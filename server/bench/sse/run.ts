@@ -8,10 +8,11 @@ import { fileURLToPath } from "node:url";
 import { now } from "../cursors/clock.js";
 import { editorIdentities } from "../editor-identities.js";
 import { sleep } from "../sleep.js";
+import type { LoopDelay } from "../loop-delay.js";
 import { cpuSeconds, sampleProcess, type ProcSample } from "../proc-stats.js";
 import type { ServerUnderTest } from "../servers.js";
 import { startBoardServer } from "./board-server.js";
-import { drain } from "./drain.js";
+import { drain } from "../drain.js";
 import { LoadProcess } from "../load-process.js";
 import type { FromLoad, ToEditors, ToViewers, ViewersResult } from "./messages.js";
 import { planSlots } from "./slots.js";
@@ -46,6 +47,8 @@ export interface SseRow {
   /** The same at the end of the window, with the load's queued writes and garbage. */
   bytesPerViewerLoaded: number | undefined;
   serverCpuPercent: number | undefined;
+  /** The server's event-loop delay over the window. */
+  serverLoopDelay: LoopDelay | undefined;
   loadCpuPercent: number | undefined;
   drainMs: number | undefined;
   /** The drain was cut at its bound while events were still arriving. */
@@ -100,6 +103,7 @@ export async function runFanOut(
     bytesPerViewerIdle: undefined,
     bytesPerViewerLoaded: undefined,
     serverCpuPercent: undefined,
+    serverLoopDelay: undefined,
     loadCpuPercent: undefined,
     drainMs: undefined,
     drainCut: false,
@@ -183,6 +187,7 @@ export async function runFanOut(
 
     const drained = await drain(() => viewerProcs.reduce((n, p) => n + (p.progress?.events ?? 0), 0), windowEnd, DRAIN_QUIET_MS, DRAIN_MAX_MS);
     row.drainMs = drained.ms;
+    row.serverLoopDelay = await server.loopDelay.read(windowStart, windowEnd);
     row.drainCut = drained.cut;
 
     for (const proc of all) proc.send({ type: "finish" });

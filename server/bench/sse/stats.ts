@@ -1,4 +1,4 @@
-import { percentile } from "../cursors/stats.js";
+import { concatenate, percentile } from "../cursors/stats.js";
 import type { EditorsResult, EventTally, ViewersResult } from "./messages.js";
 
 export interface SseFigures {
@@ -32,13 +32,7 @@ export interface SseFigures {
 }
 
 function sortedConcat(parts: readonly Float64Array[]): Float64Array {
-  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out.sort();
+  return concatenate(parts).sort();
 }
 
 function perViewerSecond(viewers: readonly ViewersResult[], probes: number, windowSeconds: number): Record<string, EventTally> {

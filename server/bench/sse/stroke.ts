@@ -1,7 +1,9 @@
 /**
  * A finished stroke as the editor writes it (SPEC's document model): one Y.Map under
  * `elements`, its points a Y.Array of flat integer [x, y, pressure] triples relative to x, y,
- * rounded as DESIGN says a client rounds them, so an update is the size a real one is.
+ * rounded as DESIGN says a client rounds them, so an update is the size a real one is. Written
+ * directly rather than with shared's createStroke, whose `nextZ` scans every element: seeding
+ * thousands of strokes in one doc with it would be quadratic.
  */
 import * as Y from "yjs";
 
@@ -18,9 +20,13 @@ export interface StrokeSpec {
   /** Where it starts, in board coordinates. */
   x: number;
   y: number;
+  /** Flat [x, y, pressure] relative to x, y, already rounded; a short flick when absent. */
+  points?: number[];
+  width?: number;
 }
 
-export function addStroke(doc: Y.Doc, spec: StrokeSpec): void {
+/** A short straight-ish flick in a random direction. */
+function flick(): number[] {
   const points: number[] = [];
   const heading = Math.random() * Math.PI * 2;
   for (let i = 0; i < POINTS; i++) {
@@ -31,6 +37,11 @@ export function addStroke(doc: Y.Doc, spec: StrokeSpec): void {
       Math.round(PRESSURE_STEPS * (0.4 + 0.3 * Math.sin(i / 5))) / PRESSURE_STEPS,
     );
   }
+  return points;
+}
+
+export function addStroke(doc: Y.Doc, spec: StrokeSpec): void {
+  const points = spec.points ?? flick();
   doc.transact(() => {
     const element = new Y.Map<unknown>();
     doc.getMap("elements").set(spec.key, element);
@@ -38,7 +49,7 @@ export function addStroke(doc: Y.Doc, spec: StrokeSpec): void {
     element.set("x", spec.x);
     element.set("y", spec.y);
     element.set("color", spec.color);
-    element.set("width", 4);
+    element.set("width", spec.width ?? 4);
     element.set("z", spec.z);
     element.set("createdBy", spec.createdBy);
     const array = new Y.Array<number>();

@@ -321,6 +321,23 @@ describe("Room", () => {
     expect(openDoc).toHaveBeenCalledWith(board.key);
   });
 
+  it("records the element count as elements come and go, also for a loaded board", async () => {
+    const { board, registry, store } = await setup();
+    const a = await join(registry, board.key);
+    for (const id of ["a", "b", "c"]) edit(a.peer, a.session, setElement(id));
+    edit(a.peer, a.session, (doc) => doc.getMap("elements").delete("b"));
+    // Updating an element is neither an addition nor a deletion.
+    edit(a.peer, a.session, (doc) => (doc.getMap("elements").get("a") as Y.Map<unknown>).set("x", 5));
+    await registry.loaded(board.key)!.flush();
+    expect((await store.getBoard(board.id))!.elementCount).toBe(2);
+    a.session.leave();
+    await eventually(() => expect(registry.loaded(board.key)).toBeUndefined());
+    const again = await join(registry, board.key);
+    edit(again.peer, again.session, setElement("d"));
+    await registry.loaded(board.key)!.flush();
+    expect((await store.getBoard(board.id))!.elementCount).toBe(3);
+  });
+
   it("keeps an empty room loaded during the grace period, so a quick rejoin reuses it", async () => {
     const { board, registry } = await setup({ unloadGraceMs: 10_000 });
     const a = await join(registry, board.key);

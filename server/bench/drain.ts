@@ -1,5 +1,5 @@
-import { now } from "../cursors/clock.js";
-import { sleep } from "../sleep.js";
+import { now } from "./cursors/clock.js";
+import { sleep } from "./sleep.js";
 
 export interface DrainOutcome {
   /** From `since` to when the drain ended. */
