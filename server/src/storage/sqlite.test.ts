@@ -162,6 +162,29 @@ describe("SQLite store: boards", () => {
   });
 });
 
+describe("SQLite store: a write lock held elsewhere", () => {
+  it("waits for it without blocking the event loop, then writes", async () => {
+    const dir = tempDir();
+    const store = openSqliteStore(dir);
+    const board = await newBoard(store, "contended");
+    // Another connection (as the compaction worker is) holds the write lock for a while.
+    const other = new Database(path.join(dir, DATABASE_FILE));
+    other.exec("BEGIN IMMEDIATE");
+    let ticks = 0;
+    const ticker = setInterval(() => (ticks += 1), 10);
+    const write = store.appendUpdates(board.key, [elementUpdate("late")], 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    other.exec("COMMIT");
+    other.close();
+    expect(await write).toBeGreaterThan(0);
+    clearInterval(ticker);
+    // The loop kept turning while the write waited: about 30 ticks in 300 ms.
+    expect(ticks).toBeGreaterThan(15);
+    expect((await store.loadDoc(board.key))!.updates).toHaveLength(1);
+    await store.close();
+  });
+});
+
 describe("SQLite store: schema and documents", () => {
   it("creates the schema on first start and records its version", async () => {
     const dir = tempDir();

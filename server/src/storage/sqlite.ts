@@ -25,13 +25,16 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
   // transactions, and it never corrupts the file.
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 5000");
+  // None on purpose: better-sqlite3 waits for a lock synchronously, on the event loop, and the
+  // compaction worker may hold the write lock for the length of a large snapshot's write (a
+  // 50,000-stroke board is 55 MB). A write that finds the lock taken is retried on a timer.
+  db.pragma("busy_timeout = 0");
   migrate(db);
   // Once the compaction worker runs, it checkpoints the WAL (see compaction/worker.ts); until
   // then the default automatic checkpoints keep the WAL bounded.
   const compactor = new Compactor(file, () => db.open && db.pragma("wal_autocheckpoint = 0"));
 
-  return {
+  const store: Store = {
     ...sqliteBoards(db, now),
     ...sqliteDocs(db, now, compactor),
     ...sqliteMembers(db, now),
@@ -41,4 +44,32 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
       if (db.open) db.close();
     },
   };
+  return retryingWhenBusy(store);
+}
+
+/** How long a write keeps retrying before its caller gets the error (the old synchronous bound). */
+const BUSY_GIVE_UP_MS = 10_000;
+const BUSY_RETRY_MS = 5;
+
+/**
+ * Every store call, retried while SQLite answers SQLITE_BUSY: each attempt is a whole
+ * transaction (all or nothing), so trying again is safe, and waiting between attempts with a
+ * timer leaves the event loop free for everything else while the worker writes.
+ */
+function retryingWhenBusy(store: Store): Store {
+  const wrapped = {} as Record<string, unknown>;
+  for (const [name, method] of Object.entries(store) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    wrapped[name] = async (...args: unknown[]) => {
+      const giveUpAt = Date.now() + BUSY_GIVE_UP_MS;
+      for (;;) {
+        try {
+          return await method(...args);
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() > giveUpAt) throw err;
+          await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
+        }
+      }
+    };
+  }
+  return wrapped as unknown as Store;
 }
