@@ -8,8 +8,11 @@ export interface Grant {
   role: Role;
 }
 
-/** Which capabilities an endpoint takes: the edit `id` only, or either the `id` or the `viewId`. */
-export type Accepts = "edit" | "edit-or-view" | "view";
+/**
+ * Which capabilities an endpoint takes: the edit `id` only, either the `id` or the `viewId`, the
+ * `viewId` only, or (restore alone) the `id` of a board in the trash as well as a live one.
+ */
+export type Accepts = "edit" | "edit-or-view" | "view" | "edit-including-trash";
 
 export type Resolution = { ok: true; grant: Grant } | { ok: false; code: "not_found" } | { ok: false; code: "rate_limited"; retryAfterMs: number };
 
@@ -43,17 +46,11 @@ export class Capabilities {
     this.limiter.failed(address);
   }
 
-  /** Restore looks in the trash too; nothing else does. */
-  async resolveForRestore(address: string, id: string): Promise<Resolution> {
-    const retryAfterMs = this.limiter.retryAfterMs(address);
-    if (retryAfterMs > 0) return { ok: false, code: "rate_limited", retryAfterMs };
-    const board = isWellFormedId(id) ? await this.store.findBoardIncludingTrash(id) : undefined;
-    if (board) return { ok: true, grant: { board, role: "edit" } };
-    this.limiter.failed(address);
-    return { ok: false, code: "not_found" };
-  }
-
   private async lookup(capability: string, accepts: Accepts): Promise<Grant | undefined> {
+    if (accepts === "edit-including-trash") {
+      const board = await this.store.findBoardIncludingTrash(capability);
+      return board && { board, role: "edit" };
+    }
     if (accepts !== "view") {
       const board = await this.store.getBoard(capability);
       if (board) return { board, role: "edit" };

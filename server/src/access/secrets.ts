@@ -14,14 +14,6 @@ export function hashSecret(secret: string): Buffer {
   return createHash("sha256").update(secret).digest();
 }
 
-/**
- * A short, stable tag for a capability in a log line: enough to tell two boards apart when
- * reading logs, useless for opening either.
- */
-export function logTag(capability: string): string {
-  return createHash("sha256").update(capability).digest("base64url").slice(0, 8);
-}
-
 /** Constant-time comparison of a presented token with the configured one, whatever their lengths. */
 export function sameToken(presented: string, expected: string): boolean {
   return timingSafeEqual(hashSecret(presented), hashSecret(expected));

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { DEFAULT_BOARD_NAME, WS_CLOSE, createBoardSchema, renameBoardSchema } from "@whiteboard/shared";
 import { parseBody, sendError } from "./errors.js";
-import { grantFor, sendRefusal } from "./edge.js";
+import { grantFor } from "./edge.js";
 import { toBoard } from "./board-json.js";
 import type { RouteDeps } from "./route-deps.js";
 
@@ -51,9 +51,9 @@ export function registerBoards(app: FastifyInstance, deps: RouteDeps): void {
   });
 
   app.post<ById>("/api/boards/:id/restore", async (request, reply) => {
-    const resolution = await capabilities.resolveForRestore(request.ip, request.params.id);
-    if (!resolution.ok) return sendRefusal(reply, resolution, "edit");
-    const { board } = resolution.grant;
+    const grant = await grantFor(capabilities, request, reply, request.params.id, "edit-including-trash");
+    if (!grant) return reply;
+    const { board } = grant;
     // Restoring a board that is not in the trash changes nothing and says so with the board.
     const restored = board.deletedAt === undefined ? board : await store.restoreBoard(board.key);
     if (!restored) return sendError(reply, "not_found", "No board with this id.");

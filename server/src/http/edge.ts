@@ -6,6 +6,7 @@ const NOT_FOUND_MESSAGE: Record<Accepts, string> = {
   edit: "No board with this id.",
   view: "No board with this view id.",
   "edit-or-view": "No board with this link.",
+  "edit-including-trash": "No board with this id.",
 };
 
 /** SPEC's 429 for an address that has failed too many lookups, with `Retry-After` in seconds. */
