@@ -1,18 +1,12 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { CompactionWorkerData, FoldResult, OpenResult, WorkerRequest, WorkerResponse } from "./protocol.js";
 import { StoredDocDamaged } from "../storage/store.js";
+import { startWorker } from "../threads/start-worker.js";
 
 type Folded = FoldResult;
 type Answer = Extract<WorkerResponse, { ok: true }>;
 /** A request without its id, kept a union so each kind keeps its own fields. */
 type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, "id"> : never) : never;
-
-/**
- * Runs from `dist` in production and from source under tsx or vitest (tests, benches): the
- * worker is the sibling file of this one, behind a bootstrap that loads tsx when from source.
- */
-const fromSource = import.meta.url.endsWith(".ts");
-const WORKER_URL = new URL(fromSource ? "./worker-from-source.mjs" : "./worker.js", import.meta.url);
 
 /**
  * The main thread's side of compaction: one worker per store, started on first use, one fold per
@@ -82,7 +76,7 @@ export class Compactor {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const data: CompactionWorkerData = { databaseFile: this.databaseFile };
-    const worker = new Worker(WORKER_URL, { workerData: data });
+    const worker = startWorker(import.meta.url, "worker", { workerData: data });
     worker.on("message", (response: WorkerResponse) => {
       const waiter = this.pending.get(response.id);
       this.pending.delete(response.id);

@@ -1,3 +1,4 @@
+import { roomDoc } from "../test/room-doc.js";
 import { describe, expect, it } from "vitest";
 import { WS_CLOSE, boardSchema, libraryListSchema } from "@whiteboard/shared";
 import { startTestServer } from "../test/server.js";
@@ -41,7 +42,7 @@ describe("POST /api/boards/:id/reset-links", () => {
     const editor = await connectProvider(server.url, board.id, doc);
     doc.getMap("elements").set("drawn", new Y.Map());
     const key = await server.keyOf(board.id);
-    await eventually(() => expect(server.app.rooms.loaded(key)?.doc.getMap("elements").has("drawn")).toBe(true));
+    await eventually(async () => expect((await roomDoc(server.app.rooms.loaded(key)!)).getMap("elements").has("drawn")).toBe(true));
     editor.disconnect();
     const raw = await openRaw(server.url, board.id);
     const viewer = watch(new URL(`/api/view/${board.viewId}/events`, server.url).href);

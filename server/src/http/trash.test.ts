@@ -1,3 +1,4 @@
+import { roomDoc } from "../test/room-doc.js";
 import { describe, expect, it } from "vitest";
 import { TRASH_RETENTION_MS, WS_CLOSE, libraryListSchema } from "@whiteboard/shared";
 import { startTestServer } from "../test/server.js";
@@ -45,7 +46,7 @@ describe("deleting a board: the trash", () => {
     const editor = await connectProvider(server.url, board.id, doc);
     doc.getMap("elements").set("kept", new Y.Map());
     const key = await server.keyOf(board.id);
-    await eventually(() => expect(server.app.rooms.loaded(key)?.doc.getMap("elements").has("kept")).toBe(true));
+    await eventually(async () => expect((await roomDoc(server.app.rooms.loaded(key)!)).getMap("elements").has("kept")).toBe(true));
     const raw = await openRaw(server.url, board.id);
     const viewer = watch(new URL(`/api/view/${board.viewId}/events`, server.url).href);
     await eventually(() => expect(viewer.kinds()).toContain("snapshot"));

@@ -23,7 +23,7 @@ export class EditorSession {
     const message = decoded.value;
     switch (message.kind) {
       case "syncStep1":
-        this.room.answerSyncStep1(this.peer, message.stateVector);
+        this.room.answerSyncStep1(this, message.stateVector);
         return undefined;
       case "syncStep2":
       case "update":

@@ -91,6 +91,27 @@ describe("FanOut", () => {
     expect(fanOut.size).toBe(1);
   });
 
+  it("lets a stream drain the backlog it was added with (a snapshot), and hands it over once it stops reading", () => {
+    const slow: Recorder[] = [];
+    const fanOut = new FanOut<Recorder>((s) => slow.push(s), { sliceSize: 10, maxBufferedBytes: 100 });
+    const viewer = new Recorder();
+    viewer.buffered = 10_000; // a snapshot still on its way
+    fanOut.add(viewer);
+    fanOut.enqueue(bytes("a"));
+    vi.runAllTimers();
+    expect(slow).toEqual([]);
+    viewer.buffered = 2_000; // draining
+    fanOut.enqueue(bytes("b"));
+    vi.runAllTimers();
+    expect(viewer.text()).toBe("ab");
+    // Stalled: the backlog grows past what it had left plus the bound.
+    viewer.buffered = 2_101;
+    fanOut.enqueue(bytes("c"));
+    vi.runAllTimers();
+    expect(slow).toEqual([viewer]);
+    expect(viewer.text()).toBe("ab");
+  });
+
   it("keeps an entry only until every stream has had it", () => {
     const fanOut = new FanOut<Recorder>(() => {}, { sliceSize: 3, maxBufferedBytes: 1 << 20 });
     for (let i = 0; i < 10; i++) fanOut.add(new Recorder());

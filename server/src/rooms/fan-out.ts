@@ -39,6 +39,13 @@ interface Entry {
 export class FanOut<S extends FanOutStream> {
   /** Each stream with the seq of the last entry it was written. Map iteration sees additions. */
   private readonly streams = new Map<S, number>();
+  /**
+   * What a stream still had queued when it was added (its snapshot: tens of megabytes for a
+   * large board, which takes a real network seconds), shrinking as its socket drains. It is
+   * allowed on top of the bound: a viewer taking in its snapshot is not slow, one that stops
+   * reading is, once the backlog grows past what it started with.
+   */
+  private readonly startBacklog = new Map<S, number>();
   private readonly entries: Entry[] = [];
   private head = 0;
   /** The bytes from a given seq to `head`, shared by every stream at that seq this round. */
@@ -67,9 +74,11 @@ export class FanOut<S extends FanOutStream> {
   /** A stream that has had everything up to now (the caller wrote it whatever it starts with). */
   add(stream: S): void {
     this.streams.set(stream, this.head);
+    if (stream.buffered > 0) this.startBacklog.set(stream, stream.buffered);
   }
 
   remove(stream: S): boolean {
+    this.startBacklog.delete(stream);
     return this.streams.delete(stream);
   }
 
@@ -125,10 +134,16 @@ export class FanOut<S extends FanOutStream> {
 
   private visit(stream: S, sent: number): void {
     if (sent >= this.head) return;
-    if (stream.buffered > this.options.maxBufferedBytes) {
-      this.streams.delete(stream);
+    const buffered = stream.buffered;
+    const backlog = this.startBacklog.get(stream);
+    if (buffered > this.options.maxBufferedBytes + (backlog ?? 0)) {
+      this.remove(stream);
       this.onSlowStream(stream);
       return;
+    }
+    if (backlog !== undefined && buffered < backlog) {
+      if (buffered === 0) this.startBacklog.delete(stream);
+      else this.startBacklog.set(stream, buffered);
     }
     stream.write(this.bytesFrom(sent));
     this.streams.set(stream, this.head);

@@ -1,10 +1,14 @@
 import * as Y from "yjs";
 import type { Logger } from "pino";
-import { AWARENESS_TICK_MS, MAX_AWARENESS_IDS_PER_CONNECTION, MAX_PENDING_UPDATE_BYTES, WS_CLOSE } from "@whiteboard/shared";
+import { AWARENESS_TICK_MS, MAX_AWARENESS_IDS_PER_CONNECTION, WS_CLOSE } from "@whiteboard/shared";
 import { type OpenedDoc, type Store, StoredDocDamaged } from "../storage/store.js";
 import type { AwarenessEntry } from "../protocol/awareness.js";
 import { encodeAwarenessUpdate } from "../protocol/awareness.js";
-import { encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from "../protocol/messages.js";
+import { encodeAwarenessMessage, encodeSyncStep1, encodeUpdate } from "../protocol/messages.js";
+import { ThreadDoc } from "../doc-thread/thread-doc.js";
+import { type ApplyOutcome, BoardDoc, UnreadableStateError } from "./board-doc.js";
+import type { DocHost } from "./doc-host.js";
+import { LocalDoc } from "./local-doc.js";
 import { AwarenessTable } from "./awareness-table.js";
 import { EditorSession } from "./editor-session.js";
 import type { Peer, Rejection } from "./peer.js";
@@ -25,10 +29,12 @@ export interface RoomOptions {
   /** ...or once the board has been quiet this long with anything logged. */
   compactQuietMs: number;
   /**
-   * From this stored size on, a newcomer's whole-board sync after a change is encoded by the
-   * store's worker rather than on the event loop; below it the encode takes well under 1 ms.
+   * From this stored size on, a board's doc is held in a thread of its own (loading a board of
+   * 10,000 strokes, 12 MB, applies for half a second; 50,000 for seconds), and a board loaded
+   * smaller that grew past it has a newcomer's whole-board sync read by the store's worker.
+   * Below it, everything the doc does takes a few milliseconds at most.
    */
-  encodeOffLoopBytes: number;
+  offLoopBytes: number;
   awarenessTickMs: number;
   viewers: ViewerFeedOptions;
 }
@@ -38,7 +44,7 @@ export const DEFAULT_ROOM_OPTIONS: RoomOptions = {
   compactMinBytes: 256 * 1024,
   compactMaxRows: 10_000,
   compactQuietMs: 30_000,
-  encodeOffLoopBytes: 1024 * 1024,
+  offLoopBytes: 1024 * 1024,
   awarenessTickMs: AWARENESS_TICK_MS,
   viewers: DEFAULT_VIEWER_FEED_OPTIONS,
 };
@@ -59,7 +65,8 @@ interface QueuedUpdate {
 }
 
 /**
- * One live board: its Y.Doc, its awareness, its editors, and the batching of what goes out. It
+ * One live board: its document (through a `DocHost`: on the event loop, or in a thread of its
+ * own for a large board), its awareness, its editors, and the batching of what goes out. It
  * knows nothing of sockets: editors are `Peer`s, and everything they send arrives as bytes
  * through their `EditorSession`.
  *
@@ -71,6 +78,9 @@ export class Room {
   private readonly editors = new Set<EditorSession>();
   private readonly awareness = new AwarenessTable<EditorSession>(MAX_AWARENESS_IDS_PER_CONNECTION);
   private queue: QueuedUpdate[] = [];
+  /** Updates handed to the doc and not yet answered; the last of them, which answers last. */
+  private applying = 0;
+  private lastApply: Promise<void> = Promise.resolve();
   private flushScheduled = false;
   private flushing: Promise<void> | undefined;
   private readonly awarenessTick: Throttle;
@@ -82,50 +92,28 @@ export class Room {
   private snapshotBytes: number;
   private compacting: Promise<void> | undefined;
   private quietTimer: NodeJS.Timeout | undefined;
-  /** Set when writes must stop: the board was deleted, or the store failed. */
+  /** Set when writes must stop: the board was deleted, or the store or the doc's thread failed. */
   private stopped = false;
-  /**
-   * The whole doc as one update, kept until the doc next changes: each new editor's first sync,
-   * each viewer snapshot and each compaction would otherwise encode it again (a board of 10,000
-   * strokes is 11 MB, a fifth of a second to encode).
-   */
-  private encodedState: Uint8Array | undefined;
-  /** Whether the last transaction on the doc added or deleted anything. */
-  private lastTransactionChanged = false;
-  /**
-   * The board's element count, kept as keys come and go: `Y.Map#size` walks every entry, 6 ms
-   * at 50,000 strokes, and every write batch records the count.
-   */
+  /** The board's element count, as of the last change the doc accepted. */
   private elementCount: number;
+  /** Set by `load` once the room exists: a doc thread may fail at any time after. */
+  private host!: DocHost;
 
   private constructor(
     readonly boardId: string,
-    readonly doc: Y.Doc,
     opened: OpenedDoc,
+    elementCount: number,
     private readonly deps: RoomDeps,
   ) {
     this.lastSeq = opened.lastSeq;
     this.loggedUpdates = opened.loggedUpdates;
     this.loggedBytes = opened.loggedBytes;
     this.snapshotBytes = opened.snapshotBytes;
-    // The worker's encoding of this very state: the first newcomer and viewer get it as is.
-    this.encodedState = opened.state;
+    this.elementCount = elementCount;
     this.awarenessTick = new Throttle(deps.options.awarenessTickMs, () => this.sendAwareness());
-    const elements = doc.getMap("elements");
-    this.elementCount = elements.size;
-    elements.observe((event) => {
-      for (const { action } of event.changes.keys.values()) {
-        if (action === "add") this.elementCount += 1;
-        else if (action === "delete") this.elementCount -= 1;
-      }
-    });
-    doc.on("afterTransaction", (transaction) => {
-      this.lastTransactionChanged = changedAnything(transaction);
-      if (this.lastTransactionChanged) this.encodedState = undefined;
-    });
     this.feed = new ViewerFeed(
       {
-        snapshot: () => this.wholeDoc(),
+        snapshotEvent: (id) => this.host.snapshotEvent(id),
         editors: () => presenceEditors(this.awareness.liveStates()),
         onCountChange: () => this.deps.onOccupancyChange(this),
       },
@@ -148,23 +136,49 @@ export class Room {
       throw err;
     }
     if (!opened) return undefined;
-    const doc = new Y.Doc();
+    const large = opened.state.byteLength >= deps.options.offLoopBytes;
+    let room: Room | undefined;
     try {
-      Y.applyUpdate(doc, opened.state);
+      if (large) {
+        const started = await ThreadDoc.start(opened.state, (err) => room?.hostFailed(err));
+        room = new Room(boardId, opened, started.elementCount, deps);
+        room.host = started.host;
+      } else {
+        const doc = new BoardDoc(opened.state);
+        room = new Room(boardId, opened, doc.elementCount, deps);
+        room.host = new LocalDoc(doc, {
+          readStored: async () => (await deps.store.openDoc(boardId))?.state,
+          isLarge: () => room!.storedBytes >= deps.options.offLoopBytes,
+        });
+      }
     } catch (err) {
-      doc.destroy();
-      throw new DamagedBoardError(boardId, "the merged document", err);
+      if (err instanceof UnreadableStateError) throw new DamagedBoardError(boardId, "the merged document", err);
+      throw err;
     }
-    return new Room(boardId, doc, opened, deps);
+    return room;
+  }
+
+  /** Where the board's doc is held (tests, logs). */
+  get docWhere(): DocHost["where"] {
+    return this.host.where;
+  }
+
+  /** The whole document as one update, as the room holds it (tests, inspection). */
+  wholeState(): Promise<Uint8Array> {
+    return this.host.whole();
+  }
+
+  private get storedBytes(): number {
+    return this.snapshotBytes + this.loggedBytes;
   }
 
   get editorCount(): number {
     return this.editors.size;
   }
 
-  /** Updates accepted but not yet written (and so not yet forwarded). */
+  /** Updates received but not yet written (and so not yet forwarded). */
   get hasQueuedUpdates(): boolean {
-    return this.queue.length > 0 && !this.stopped;
+    return (this.queue.length > 0 || this.applying > 0) && !this.stopped;
   }
 
   /** The room stopped writing (deleted, or its store failed): a new one must be loaded. */
@@ -190,7 +204,10 @@ export class Room {
   join(peer: Peer): EditorSession {
     const session = new EditorSession(this, peer);
     this.editors.add(session);
-    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    this.host.stateVector().then(
+      (stateVector) => session.send(encodeSyncStep1(stateVector)),
+      () => undefined, // the doc's thread failed: the room is closing its editors
+    );
     const live = this.awareness.liveEntries();
     if (live.length > 0) peer.send(encodeAwarenessMessage(encodeAwarenessUpdate(live)));
     this.deps.onOccupancyChange(this);
@@ -205,36 +222,15 @@ export class Room {
   }
 
   /**
-   * Sync step 2 for a client that sent its state vector. A newcomer with nothing needs the whole
-   * board: while it is unchanged that is the cached encoding; after a change, a large board is
-   * read and encoded by the store's worker instead of on this loop (0.2 s at 10,000 strokes).
-   * The worker's copy is what is stored, which is enough: the peer is attached already, so every
-   * update written after that read reaches it as a forwarded update, and Yjs merges the two in
-   * whatever order they arrive.
+   * Sync step 2 for an editor that sent its state vector, from wherever the doc is held. The
+   * answer covers every update applied before the question; anything later reaches the editor,
+   * attached already, as a forwarded update, and Yjs merges the two in whatever order.
    */
-  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-    const fresh = Y.decodeStateVector(stateVector).size === 0;
-    const large = this.snapshotBytes + this.loggedBytes >= this.deps.options.encodeOffLoopBytes;
-    if (!fresh || this.encodedState || !large) {
-      peer.send(encodeSyncStep2(this.diffSince(stateVector)));
-      return;
-    }
-    void this.deps.store
-      .openDoc(this.boardId)
-      .then((opened) => peer.send(encodeSyncStep2(opened?.state ?? this.wholeDoc())))
-      .catch(() => peer.send(encodeSyncStep2(this.wholeDoc())));
-  }
-
-  /** What a client is missing, given its state vector (sync step 2). */
-  diffSince(stateVector: Uint8Array): Uint8Array {
-    // A client with nothing yet (a first visit) lacks the whole doc.
-    if (Y.decodeStateVector(stateVector).size === 0) return this.wholeDoc();
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
-  }
-
-  private wholeDoc(): Uint8Array {
-    this.encodedState ??= Y.encodeStateAsUpdate(this.doc);
-    return this.encodedState;
+  answerSyncStep1(session: EditorSession, stateVector: Uint8Array): void {
+    this.host.syncStep2(stateVector).then(
+      (message) => session.send(message),
+      () => undefined, // the doc's thread failed: the room is closing its editors
+    );
   }
 
   liveAwareness(): AwarenessEntry[] {
@@ -242,9 +238,10 @@ export class Room {
   }
 
   /**
-   * Validates and applies a client's update, then queues it for the log and the other editors.
-   * `Y.applyUpdate` is not atomic on malformed input (it can apply part, then throw), so the
-   * update is fully decoded first and never touches the doc unless it decodes.
+   * Validates a client's update and hands it to the doc; what the doc accepts is queued for the
+   * log and the other editors, in the order received. `Y.applyUpdate` is not atomic on
+   * malformed input (it can apply part, then throw), so the update is fully decoded first and
+   * never reaches the doc unless it decodes. A refusal closes the sender.
    */
   receiveUpdate(origin: EditorSession | undefined, update: Uint8Array): Rejection | undefined {
     if (this.stopped) return { code: WS_CLOSE.goingAway, reason: "board unavailable" };
@@ -253,28 +250,47 @@ export class Room {
     } catch {
       return { code: WS_CLOSE.invalidData, reason: "undecodable update" };
     }
-    // Yjs keeps one pendingStructs object and swaps its `update` as more is parked.
-    const parkedStructs = this.doc.store.pendingStructs?.update;
-    const parkedDs = this.doc.store.pendingDs;
-    try {
-      Y.applyUpdate(this.doc, update, origin);
-    } catch (err) {
-      this.encodedState = undefined;
-      this.deps.logger.warn({ err, boardId: this.boardId }, "update decoded but failed to apply");
-      return { code: WS_CLOSE.invalidData, reason: "update rejected" };
-    }
-    // Nothing new (a client resending what the board has, as an editor does when its offline
-    // copy loads after it connected): storing and forwarding it would cost every editor and
-    // viewer the whole board again. Anything Yjs had to park counts as new.
-    const parked = this.doc.store.pendingStructs?.update !== parkedStructs || this.doc.store.pendingDs !== parkedDs;
-    if (!this.lastTransactionChanged && !parked) return undefined;
-    // An update Yjs had to park is neither stored nor forwarded once the parked bytes pass the
-    // cap: it would be parked again on every reload and at every peer.
-    const overflow = this.checkPending();
-    if (overflow) return overflow;
-    this.queue.push({ update, origin });
-    this.scheduleFlush();
+    this.applying += 1;
+    this.lastApply = this.host
+      .apply(update)
+      .then(
+        (outcome) => this.applied(origin, update, outcome),
+        () => undefined, // the doc's thread failed: the room is closing its editors
+      )
+      .finally(() => {
+        this.applying -= 1;
+      });
     return undefined;
+  }
+
+  private applied(origin: EditorSession | undefined, update: Uint8Array, outcome: ApplyOutcome): void {
+    if (this.stopped) return;
+    switch (outcome.kind) {
+      case "unchanged":
+        return;
+      case "rejected":
+        if (outcome.detail) this.deps.logger.warn({ boardId: this.boardId, err: outcome.detail }, "update decoded but failed to apply");
+        origin?.close(outcome.rejection.code, outcome.rejection.reason);
+        return;
+      case "changed":
+        this.elementCount = outcome.elementCount;
+        this.queue.push({ update, origin });
+        this.scheduleFlush();
+        return;
+      default: {
+        const unhandled: never = outcome;
+        throw new Error(`unhandled outcome ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  /** The doc's thread died: what it held unstored is lost to the room, so the room must go. */
+  private hostFailed(err: Error): void {
+    if (this.stopped) return;
+    this.deps.logger.error({ err, boardId: this.boardId }, "the board's document thread failed; its editors are asked to reconnect");
+    this.stopped = true;
+    this.evict(WS_CLOSE.storageUnavailable, "board unavailable; retrying");
+    this.deps.onOccupancyChange(this);
   }
 
   /** @internal EditorSession: entries already decoded and capped. */
@@ -284,6 +300,8 @@ export class Room {
 
   /** Writes what is queued, then forwards it. Resolves once everything queued so far is out. */
   async flush(): Promise<void> {
+    // Updates still with the doc are queued once it answers; the last answers last.
+    for (let last; last !== this.lastApply; ) await (last = this.lastApply);
     while (this.flushing) await this.flushing;
     if (this.queue.length === 0 || this.stopped) return;
     const batch = this.queue;
@@ -306,7 +324,7 @@ export class Room {
     await this.compacting;
     if (!this.stopped && this.loggedUpdates > 0) await this.compact();
     this.stopped = true;
-    this.doc.destroy();
+    await this.host.close();
   }
 
   /** Disconnects every editor (server stopping, store failure); viewers' streams end too. */
@@ -323,6 +341,7 @@ export class Room {
     this.awarenessTick.cancel();
     for (const session of [...this.editors]) session.close(closeCode, closeCode === WS_CLOSE.linksReset ? "links reset" : "board deleted");
     this.feed.deleted();
+    void this.host.close();
   }
 
   private scheduleFlush(): void {
@@ -402,16 +421,6 @@ export class Room {
     return this.compacting;
   }
 
-  /** Bounds what Yjs parks for updates with missing dependencies. */
-  private checkPending(): Rejection | undefined {
-    const store = this.doc.store;
-    const parked = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
-    if (parked <= MAX_PENDING_UPDATE_BYTES) return undefined;
-    store.pendingStructs = null;
-    store.pendingDs = null;
-    return { code: WS_CLOSE.policyViolation, reason: "too many updates with missing dependencies" };
-  }
-
   /** Coalesced by `awarenessTick`: one message per tick, latest states only. */
   private sendAwareness(): void {
     if (!this.awareness.hasChanges()) return;
@@ -421,14 +430,6 @@ export class Room {
     for (const session of this.editors) session.send(message);
     this.feed.presenceChanged();
   }
-}
-
-/** Whether a transaction integrated a struct or deleted an item: false for an update the doc already had. */
-function changedAnything(transaction: Y.Transaction): boolean {
-  if (transaction.deleteSet.clients.size > 0) return true;
-  if (transaction.beforeState.size !== transaction.afterState.size) return true;
-  for (const [client, clock] of transaction.afterState) if (transaction.beforeState.get(client) !== clock) return true;
-  return false;
 }
 
 /** A board whose stored bytes Yjs rejects: quarantined, its rows left as they are for inspection. */

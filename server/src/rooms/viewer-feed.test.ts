@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import type { PresenceEditor } from "@whiteboard/shared";
+import { type PresenceEditor, SSE_EVENTS } from "@whiteboard/shared";
+import { encodeSseEvent } from "../protocol/sse.js";
 import { DEFAULT_VIEWER_FEED_OPTIONS, ViewerFeed, type ViewerFeedOptions, type ViewerStream } from "./viewer-feed.js";
 
 interface ParsedEvent {
@@ -36,11 +37,21 @@ class RecordingStream implements ViewerStream {
   }
 }
 
+/** Attaches a viewer and lets its snapshot (made asynchronously, where the doc is) arrive. */
+async function attach(feed: ViewerFeed, stream: ViewerStream, lastEventId: string | undefined): Promise<void> {
+  feed.attach(stream, lastEventId);
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+}
+
 function makeFeed(options: Partial<ViewerFeedOptions> = {}) {
   const doc = new Y.Doc();
   let editors: PresenceEditor[] = [];
   const feed = new ViewerFeed(
-    { snapshot: () => Y.encodeStateAsUpdate(doc), editors: () => editors, onCountChange: () => {} },
+    {
+      snapshotEvent: async (id) => encodeSseEvent(id, SSE_EVENTS.snapshot, { update: Buffer.from(Y.encodeStateAsUpdate(doc)).toString("base64") }),
+      editors: () => editors,
+      onCountChange: () => {},
+    },
     { ...DEFAULT_VIEWER_FEED_OPTIONS, ...options },
   );
   const change = (key: string) => {
@@ -65,22 +76,22 @@ describe("ViewerFeed", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it("sends the retry hint and a snapshot first", () => {
+  it("sends the retry hint and a snapshot first", async () => {
     const { feed, change } = makeFeed();
     change("a");
     vi.advanceTimersByTime(100);
     const viewer = new RecordingStream();
-    feed.attach(viewer, undefined);
+    await attach(feed, viewer, undefined);
     expect(viewer.chunks[0]!.toString()).toMatch(/^retry: \d+\n\n$/);
     const [first] = viewer.events();
     expect(first!.event).toBe("snapshot");
     expect(docFromEvents(viewer.events()).getMap("elements").toJSON()).toEqual({ a: "a" });
   });
 
-  it("batches updates: at most one update event per 50 ms, carrying every change of the window", () => {
+  it("batches updates: at most one update event per 50 ms, carrying every change of the window", async () => {
     const { feed, change } = makeFeed();
     const viewer = new RecordingStream();
-    feed.attach(viewer, undefined);
+    await attach(feed, viewer, undefined);
     for (let i = 0; i < 100; i++) {
       change(`k${i}`);
       vi.advanceTimersByTime(5);
@@ -93,10 +104,10 @@ describe("ViewerFeed", () => {
     expect(Object.keys(docFromEvents(viewer.events()).getMap("elements").toJSON())).toHaveLength(100);
   });
 
-  it("paces presence at most 20 per second and skips repeats", () => {
+  it("paces presence at most 20 per second and skips repeats", async () => {
     const { feed, setEditors } = makeFeed();
     const viewer = new RecordingStream();
-    feed.attach(viewer, undefined);
+    await attach(feed, viewer, undefined);
     for (let i = 0; i < 200; i++) {
       setEditors([{ clientId: 1, name: "A", color: "#000", cursor: { x: i, y: 0 } }]);
       feed.presenceChanged();
@@ -116,10 +127,10 @@ describe("ViewerFeed", () => {
     expect(viewer.events().filter((e) => e.event === "presence")).toHaveLength(presence.length + 1);
   });
 
-  it("numbers events with strictly increasing ids", () => {
+  it("numbers events with strictly increasing ids", async () => {
     const { feed, change, setEditors } = makeFeed();
     const viewer = new RecordingStream();
-    feed.attach(viewer, undefined);
+    await attach(feed, viewer, undefined);
     for (let i = 0; i < 20; i++) {
       change(`k${i}`);
       setEditors([{ clientId: 1, name: "A", color: "#000", cursor: { x: i, y: 0 } }]);
@@ -131,10 +142,10 @@ describe("ViewerFeed", () => {
     for (let i = 1; i < ids.length; i++) expect(ids[i]!).toBeGreaterThan(ids[i - 1]!);
   });
 
-  it("resumes from Last-Event-ID with only the missed updates, and no snapshot", () => {
+  it("resumes from Last-Event-ID with only the missed updates, and no snapshot", async () => {
     const { feed, change, doc } = makeFeed();
     const first = new RecordingStream();
-    feed.attach(first, undefined);
+    await attach(feed, first, undefined);
     change("before");
     vi.advanceTimersByTime(100);
     const lastSeen = first.events().at(-1)!.id!;
@@ -145,7 +156,7 @@ describe("ViewerFeed", () => {
     vi.advanceTimersByTime(100);
 
     const resumed = new RecordingStream();
-    feed.attach(resumed, String(lastSeen));
+    await attach(feed, resumed, String(lastSeen));
     const events = resumed.events().filter((e) => e.event !== "presence");
     expect(events.map((e) => e.event)).toEqual(["update", "update"]);
     const replica = docFromEvents(first.events());
@@ -153,10 +164,10 @@ describe("ViewerFeed", () => {
     expect(replica.getMap("elements").toJSON()).toEqual(doc.getMap("elements").toJSON());
   });
 
-  it("bounds the resume log, and answers an id older than it with a snapshot", () => {
+  it("bounds the resume log, and answers an id older than it with a snapshot", async () => {
     const { feed, change } = makeFeed({ logMaxEvents: 3 });
     const first = new RecordingStream();
-    feed.attach(first, undefined);
+    await attach(feed, first, undefined);
     change("old");
     vi.advanceTimersByTime(100);
     const oldId = first.events().at(-1)!.id!;
@@ -165,20 +176,20 @@ describe("ViewerFeed", () => {
       vi.advanceTimersByTime(100);
     }
     const late = new RecordingStream();
-    feed.attach(late, String(oldId));
+    await attach(feed, late, String(oldId));
     expect(late.events()[0]!.event).toBe("snapshot");
     const fromBeforeRestart = new RecordingStream();
-    feed.attach(fromBeforeRestart, "12345");
+    await attach(feed, fromBeforeRestart, "12345");
     expect(fromBeforeRestart.events()[0]!.event).toBe("snapshot");
     const garbage = new RecordingStream();
-    feed.attach(garbage, "not-a-number");
+    await attach(feed, garbage, "not-a-number");
     expect(garbage.events()[0]!.event).toBe("snapshot");
   });
 
-  it("encodes each event once: every viewer is written the same bytes", () => {
+  it("encodes each event once: every viewer is written the same bytes", async () => {
     const { feed, change } = makeFeed();
     const viewers = Array.from({ length: 5 }, () => new RecordingStream());
-    for (const v of viewers) feed.attach(v, undefined);
+    for (const v of viewers) await attach(feed, v, undefined);
     vi.advanceTimersByTime(100);
     const before = viewers.map((v) => v.chunks.length);
     change("shared");
@@ -188,16 +199,16 @@ describe("ViewerFeed", () => {
     for (const chunks of written) expect(chunks[0]).toBe(written[0]![0]);
     // A burst of newcomers shares one encoded snapshot too.
     const newcomers = [new RecordingStream(), new RecordingStream()];
-    for (const v of newcomers) feed.attach(v, undefined);
+    for (const v of newcomers) await attach(feed, v, undefined);
     expect(newcomers[0]!.chunks[1]).toBe(newcomers[1]!.chunks[1]);
   });
 
-  it("ends the stream of a viewer that stops reading, instead of buffering for it", () => {
+  it("ends the stream of a viewer that stops reading, instead of buffering for it", async () => {
     const { feed, change } = makeFeed({ maxBufferedBytes: 1000 });
     const slow = new RecordingStream();
     const fast = new RecordingStream();
-    feed.attach(slow, undefined);
-    feed.attach(fast, undefined);
+    await attach(feed, slow, undefined);
+    await attach(feed, fast, undefined);
     slow.buffered = 5000;
     change("x");
     vi.advanceTimersByTime(100);
@@ -206,15 +217,15 @@ describe("ViewerFeed", () => {
     expect(fast.events().some((e) => e.event === "update")).toBe(true);
   });
 
-  it("announces a change of the viewer count alone at most once a second, and presence at once to a newcomer", () => {
+  it("announces a change of the viewer count alone at most once a second, and presence at once to a newcomer", async () => {
     const { feed } = makeFeed({ countIntervalMs: 1000 });
     const first = new RecordingStream();
-    feed.attach(first, undefined);
+    await attach(feed, first, undefined);
     vi.advanceTimersByTime(1100);
     const before = first.events().filter((e) => e.event === "presence").length;
     const joiners = Array.from({ length: 50 }, () => new RecordingStream());
     for (const joiner of joiners) {
-      feed.attach(joiner, undefined);
+      await attach(feed, joiner, undefined);
       vi.advanceTimersByTime(10);
     }
     vi.advanceTimersByTime(1100);
@@ -225,18 +236,18 @@ describe("ViewerFeed", () => {
     for (const joiner of joiners) expect(joiner.events().some((e) => e.event === "presence")).toBe(true);
   });
 
-  it("sends a comment while idle, so proxies keep the stream open", () => {
+  it("sends a comment while idle, so proxies keep the stream open", async () => {
     const { feed } = makeFeed({ heartbeatMs: 15_000 });
     const viewer = new RecordingStream();
-    feed.attach(viewer, undefined);
+    await attach(feed, viewer, undefined);
     vi.advanceTimersByTime(25_000);
     expect(Buffer.concat(viewer.chunks).toString()).toContain(": keep-alive\n\n");
   });
 
-  it("tells viewers when the board is deleted, then ends their streams", () => {
+  it("tells viewers when the board is deleted, then ends their streams", async () => {
     const { feed } = makeFeed();
     const viewer = new RecordingStream();
-    feed.attach(viewer, undefined);
+    await attach(feed, viewer, undefined);
     feed.deleted();
     expect(viewer.events().at(-1)).toMatchObject({ event: "deleted", data: {} });
     expect(viewer.ended).toBe(true);

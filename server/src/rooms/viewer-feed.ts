@@ -52,8 +52,11 @@ export const DEFAULT_VIEWER_FEED_OPTIONS: ViewerFeedOptions = {
 };
 
 export interface ViewerFeedSource {
-  /** The whole document, for a `snapshot`. */
-  snapshot(): Uint8Array;
+  /**
+   * The whole document as a `snapshot` event with this id, encoded wherever the doc is held
+   * (a large board's in its own thread). It covers every update pushed before the call.
+   */
+  snapshotEvent(id: number): Promise<Buffer>;
   /** Who is editing now. */
   editors(): PresenceEditor[];
   /** A viewer came or went. */
@@ -96,7 +99,9 @@ export class ViewerFeed {
   private announcedCount = 0;
   /** Changes with every pushed update: the cached snapshot is valid while it does not. */
   private docVersion = 0;
-  private snapshotCache: { docVersion: number; id: number; bytes: Buffer } | undefined;
+  private snapshotCache: { docVersion: number; event: Promise<Buffer> } | undefined;
+  /** Viewers waiting for their snapshot: not yet in the fan-out, but counted and ended with it. */
+  private readonly joining = new Set<ViewerStream>();
 
   constructor(
     private readonly source: ViewerFeedSource,
@@ -113,23 +118,53 @@ export class ViewerFeed {
   }
 
   get count(): number {
-    return this.viewers.size;
+    return this.viewers.size + this.joining.size;
   }
 
-  /** A new viewer: the retry hint, what it missed (or a snapshot), and presence as it is now. */
+  /**
+   * A new viewer: the retry hint, what it missed (or a snapshot), and presence as it is now.
+   * While its snapshot is made, the viewer waits outside the fan-out: the snapshot covers every
+   * update sent meanwhile, so it starts with the next.
+   */
   attach(stream: ViewerStream, lastEventId: string | undefined): void {
     stream.write(RETRY);
     const missed = this.missedSince(lastEventId);
-    if (missed) for (const event of missed) stream.write(event.bytes);
-    else stream.write(this.snapshotEvent());
+    if (missed) {
+      for (const event of missed) stream.write(event.bytes);
+      this.join(stream);
+      return;
+    }
+    this.joining.add(stream);
+    this.heartbeatOn();
+    this.viewerCountChanged();
+    this.snapshotEvent().then(
+      (snapshot) => {
+        if (!this.joining.delete(stream)) return;
+        stream.write(snapshot);
+        this.join(stream);
+      },
+      () => {
+        // The doc's thread failed: the room is closing; the viewer reconnects to a fresh load.
+        if (this.joining.delete(stream)) this.viewerLeft();
+        stream.end();
+      },
+    );
+  }
+
+  private join(stream: ViewerStream): void {
+    const wasJoining = this.joining.delete(stream);
     this.viewers.add(stream);
     stream.write(encodeSseEvent(++this.lastId, SSE_EVENTS.presence, this.presenceData()));
+    this.heartbeatOn();
+    if (!wasJoining) this.viewerCountChanged();
+  }
+
+  private heartbeatOn(): void {
     this.heartbeat ??= setInterval(() => this.viewers.enqueue(HEARTBEAT, "heartbeat"), this.options.heartbeatMs);
-    this.viewerCountChanged();
   }
 
   detach(stream: ViewerStream): void {
-    if (this.viewers.remove(stream)) this.viewerLeft();
+    if (this.joining.delete(stream) || this.viewers.remove(stream)) this.viewerLeft();
   }
 
   /** An update the editors have (stored and forwarded): goes out in the next batch. */
@@ -160,7 +195,8 @@ export class ViewerFeed {
     clearTimeout(this.countTimer);
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
-    const streams = [...this.viewers];
+    const streams = [...this.viewers, ...this.joining];
+    this.joining.clear();
     for (const stream of streams) this.viewers.remove(stream);
     for (const stream of streams) stream.end();
   }
@@ -173,7 +209,7 @@ export class ViewerFeed {
   }
 
   private viewerLeft(): void {
-    if (this.viewers.size === 0) {
+    if (this.count === 0) {
       clearInterval(this.heartbeat);
       this.heartbeat = undefined;
     }
@@ -193,14 +229,17 @@ export class ViewerFeed {
     return this.log.filter((event) => event.id > last);
   }
 
-  private snapshotEvent(): Buffer {
-    // Encoded once per document version, however many viewers connect meanwhile.
+  private snapshotEvent(): Promise<Buffer> {
+    // Made once per document version, however many viewers connect meanwhile.
     if (this.snapshotCache?.docVersion !== this.docVersion) {
-      const update = Buffer.from(this.source.snapshot()).toString("base64");
-      const id = this.lastId;
-      this.snapshotCache = { docVersion: this.docVersion, id, bytes: encodeSseEvent(id, SSE_EVENTS.snapshot, { update }) };
+      const event = this.source.snapshotEvent(this.lastId);
+      this.snapshotCache = { docVersion: this.docVersion, event };
+      // A failed snapshot is not kept: the next viewer asks again.
+      event.catch(() => {
+        if (this.snapshotCache?.event === event) this.snapshotCache = undefined;
+      });
     }
-    return this.snapshotCache.bytes;
+    return this.snapshotCache.event;
   }
 
   /** What is due this tick; the fan-out writes each viewer everything new as one write. */
@@ -256,6 +295,6 @@ export class ViewerFeed {
   }
 
   private presenceData(): PresenceEventData {
-    return { editors: this.source.editors(), viewers: this.viewers.size };
+    return { editors: this.source.editors(), viewers: this.count };
   }
 }

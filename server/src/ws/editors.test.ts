@@ -1,3 +1,4 @@
+import { roomDoc } from "../test/room-doc.js";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { WS_CLOSE } from "@whiteboard/shared";
@@ -82,7 +83,7 @@ describe("editors over the y-websocket protocol", () => {
     const board = await newBoard(first);
     const a = await connectProvider(first.url, board.id);
     for (let i = 0; i < 5; i++) addStroke(a.doc, `s${i}`);
-    await eventually(() => expect(elementIds(first.app.rooms.loaded(board.key)!.doc)).toHaveLength(5));
+    await eventually(async () => expect(elementIds(await roomDoc(first.app.rooms.loaded(board.key)!))).toHaveLength(5));
     const expected = Y.encodeStateAsUpdate(a.doc);
     a.destroy();
     await first.app.close();
@@ -174,7 +175,7 @@ describe("misbehaving editors are closed alone", () => {
     const board = await newBoard(server);
     const { a, b } = await twoHonestEditors(server, board.id);
     const room = server.app.rooms.loaded(board.key)!;
-    const before = Y.encodeStateAsUpdate(room.doc);
+    const before = await room.wholeState();
     // A real update cut short: a valid prefix that Yjs cannot finish reading.
     const source = new Y.Doc();
     addStroke(source, "truncated", Array.from({ length: 300 }, (_, i) => i));
@@ -182,7 +183,7 @@ describe("misbehaving editors are closed alone", () => {
     const bad = await openRaw(server.url, board.id);
     bad.ws.send(encodeUpdate(full.slice(0, Math.floor(full.length / 2))));
     expect((await bad.closed).code).toBe(WS_CLOSE.invalidData);
-    expect(Y.encodeStateAsUpdate(room.doc)).toEqual(before);
+    expect(await room.wholeState()).toEqual(before);
     await stillSyncing(a, b, "after-truncated");
     expect(b.doc.getMap("elements").has("truncated")).toBe(false);
   });
@@ -252,7 +253,7 @@ describe("a large board", () => {
     const a = await connectProvider(server.url, board.id);
     // About 1 MB of strokes: the newcomer's sync step 2 is many times the bound.
     for (let i = 0; i < 40; i++) addStroke(a.doc, `seed-${i}`, Array.from({ length: 6000 }, (_, k) => k));
-    await eventually(() => expect(elementIds(server.app.rooms.loaded(board.key)!.doc)).toHaveLength(40));
+    await eventually(async () => expect(elementIds(await roomDoc(server.app.rooms.loaded(board.key)!))).toHaveLength(40));
     const drawing = setInterval(() => addStroke(a.doc, `live-${Date.now()}-${Math.random()}`), 5);
     try {
       const b = await connectProvider(server.url, board.id);
