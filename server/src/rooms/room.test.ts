@@ -361,6 +361,27 @@ describe("Room, a board loaded small that grew large while open", () => {
     await eventually(() => expect([...newcomer.peer.doc.getMap("elements").keys()].sort()).toEqual(["after", "stored"]));
     expect(openDoc).toHaveBeenCalledWith(board.key);
   });
+
+  it("moves its doc to a thread of its own, and nothing sent during the move is lost", async () => {
+    const { board, registry, store } = await setup({ offLoopBytes: 2_000 });
+    const a = await join(registry, board.key);
+    const room = registry.loaded(board.key)!;
+    expect(room.docWhere).toBe("event loop");
+    let i = 0;
+    while (room.docWhere === "event loop" && i < 500) {
+      edit(a.peer, a.session, setElement(`e${i++}`));
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    expect(room.docWhere).toBe("own thread");
+    for (let k = 0; k < 20; k++) edit(a.peer, a.session, setElement(`after${k}`));
+    await room.flush();
+    const expected = [...a.peer.doc.getMap("elements").keys()].sort();
+    expect((await roomDoc(room)).getMap("elements").size).toBe(expected.length);
+    const newcomer = await join(registry, board.key);
+    await eventually(() => expect([...newcomer.peer.doc.getMap("elements").keys()].sort()).toEqual(expected));
+    expect((await store.getBoard(board.id))!.elementCount).toBe(expected.length);
+    await registry.closeAll();
+  });
 });
 
 describe("RoomRegistry", () => {

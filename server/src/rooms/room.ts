@@ -98,6 +98,13 @@ export class Room {
   private elementCount: number;
   /** Set by `load` once the room exists: a doc thread may fail at any time after. */
   private host!: DocHost;
+  /**
+   * While the doc moves to a thread of its own (the board grew large while open), every update
+   * received since the thread's starting state was read, to apply there before it takes over.
+   */
+  private movingOffLoop: Uint8Array[] | undefined;
+  /** The move failed once (logged): the doc stays on the loop rather than retry on every write. */
+  private staysOnLoop = false;
 
   private constructor(
     readonly boardId: string,
@@ -250,6 +257,7 @@ export class Room {
     } catch {
       return { code: WS_CLOSE.invalidData, reason: "undecodable update" };
     }
+    this.movingOffLoop?.push(update);
     this.applying += 1;
     this.lastApply = this.host
       .apply(update)
@@ -382,6 +390,41 @@ export class Room {
     }
     if (this.compactionPays()) void this.compact();
     this.scheduleQuietCompaction();
+    if (this.host.where === "event loop" && this.storedBytes >= this.deps.options.offLoopBytes) void this.moveOffLoop();
+  }
+
+  /**
+   * A board loaded small that grew large while open (an import, a long session) moves to a
+   * thread of its own, without the event loop encoding it: the thread starts from the store's
+   * copy, merged by the store's worker, and is given every update received since that copy was
+   * asked for (a few duplicates cost nothing: Yjs ignores what it has). Until it is ready, the
+   * doc on the loop keeps serving.
+   */
+  private async moveOffLoop(): Promise<void> {
+    if (this.movingOffLoop || this.stopped || this.staysOnLoop) return;
+    // Every update received so far is in the queue or written once its answer is in.
+    for (let last; last !== this.lastApply; ) await (last = this.lastApply);
+    if (this.movingOffLoop || this.stopped || this.host.where !== "event loop") return;
+    const received = (this.movingOffLoop = this.queue.map((queued) => queued.update));
+    try {
+      const stored = await this.deps.store.openDoc(this.boardId);
+      if (!stored || this.stopped) return;
+      const { host } = await ThreadDoc.start(stored.state, (err) => this.hostFailed(err));
+      if (this.stopped) {
+        await host.close();
+        return;
+      }
+      // Asked before anything else, so the thread answers later calls with all of it.
+      for (const update of received) void host.apply(update).catch(() => undefined);
+      const local = this.host;
+      this.host = host;
+      await local.close();
+    } catch (err) {
+      this.staysOnLoop = true;
+      this.deps.logger.warn({ err, boardId: this.boardId }, "could not move the board's doc to its own thread; it stays on the event loop");
+    } finally {
+      this.movingOffLoop = undefined;
+    }
   }
 
   private compactionPays(): boolean {
