@@ -26,6 +26,14 @@ export interface ServerUnderTest {
   endedEarly(): string | undefined;
   /** The server's own event-loop delay: reset at a window's start, read at its end. */
   loopDelay: LoopDelayReader;
+  /** Another board on the same server (ours only: the reference has no boards to create). */
+  newBoard?: () => Promise<BenchBoard>;
+}
+
+/** A board's two doors: where its editors connect, and its viewers' event stream. */
+export interface BenchBoard {
+  wsUrl: string;
+  eventsUrl: string;
 }
 
 const READY_TIMEOUT_MS = 20_000;
@@ -49,17 +57,25 @@ function listeningUrl(line: string): string | undefined {
   return match?.[1];
 }
 
-async function createBoard(httpUrl: string): Promise<string> {
+async function createBoard(httpUrl: string): Promise<BenchBoard> {
   const response = await fetch(`${httpUrl}/api/boards`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ name: "bench" }),
   });
   const body: unknown = await response.json();
-  if (response.status !== 201 || typeof body !== "object" || body === null || !("id" in body) || typeof body.id !== "string") {
+  if (
+    response.status !== 201 ||
+    typeof body !== "object" ||
+    body === null ||
+    !("id" in body) ||
+    typeof body.id !== "string" ||
+    !("viewId" in body) ||
+    typeof body.viewId !== "string"
+  ) {
     throw new Error(`POST /api/boards: HTTP ${response.status} ${JSON.stringify(body)}`);
   }
-  return body.id;
+  return { wsUrl: `${httpUrl.replace(/^http/, "ws")}/ws/${body.id}`, eventsUrl: `${httpUrl}/api/view/${body.viewId}/events` };
 }
 
 export async function startOurs(repoRoot: string): Promise<ServerUnderTest> {
@@ -76,11 +92,12 @@ export async function startOurs(repoRoot: string): Promise<ServerUnderTest> {
     );
     server = started.server;
     const httpUrl = started.value;
-    const boardId = await createBoard(httpUrl);
+    const board = await createBoard(httpUrl);
     const running = server;
     return {
       kind: "ours",
-      wsUrl: `${httpUrl.replace(/^http/, "ws")}/ws/${boardId}`,
+      wsUrl: board.wsUrl,
+      newBoard: () => createBoard(httpUrl),
       pid: running.child.pid,
       endedEarly: () => running.endedEarly(),
       loopDelay: readLoopDelay(running),

@@ -6,7 +6,9 @@ import { REPO_ROOT, runBench } from "../bench-main.js";
 import { parseArgs, USAGE } from "./args.js";
 import { renderBigBoardReport } from "./report.js";
 import { benchBigBoard, type BigBoardRow } from "./run.js";
-import { buildSeed } from "./seed.js";
+import { buildSeed, type Seed } from "./seed.js";
+import { benchOpenWhileLive, type OpenWhileLiveResult } from "./open-while-live.js";
+import { renderOpenReport } from "./open-report.js";
 
 const MB = 1_000_000;
 
@@ -17,8 +19,10 @@ runBench({
   async run(args, onServer) {
     const rows: BigBoardRow[] = [];
     const seedMb = new Map<number, number>();
+    let largest: Seed | undefined;
     for (const strokes of args.strokeCounts) {
       const seed = buildSeed(strokes);
+      if (strokes > 0 && strokes >= (largest?.strokes ?? 0)) largest = seed;
       seedMb.set(strokes, seed.bytes / MB);
       if (strokes > 0) {
         process.stderr.write(
@@ -36,6 +40,18 @@ runBench({
         rows.push(row);
       }
     }
-    return { report: (machine) => renderBigBoardReport(rows, { ...args, seedMb, machine }), failed: rows.some((r) => r.error !== undefined) };
+    let opening: OpenWhileLiveResult | undefined;
+    if (largest && args.servers.includes("ours")) {
+      const began = performance.now();
+      process.stderr.write(`• opening a stored ${largest.strokes}-stroke board beside a live one (ours) ... `);
+      opening = await benchOpenWhileLive(REPO_ROOT, largest, args, onServer);
+      const took = ((performance.now() - began) / 1000).toFixed(1);
+      process.stderr.write(opening.error !== undefined ? `failed after ${took} s: ${opening.error.split("\n")[0]}\n` : `done (${took} s)\n`);
+    }
+    return {
+      report: (machine) =>
+        [renderBigBoardReport(rows, { ...args, seedMb, machine }), ...(opening ? ["", renderOpenReport(opening, args)] : [])].join("\n"),
+      failed: rows.some((r) => r.error !== undefined) || opening?.error !== undefined,
+    };
   },
 });

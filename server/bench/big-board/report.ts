@@ -85,7 +85,8 @@ const LEGEND = `pen: a point's send time at its pen (one Yjs update per point) t
 pen delivered: points sent in the window that reached the observers / points sent x observers.
 cursors seen: cursor states received, or superseded by a newer one received (latest wins), / the same.
 Every client joins with the board's state vector (as an editor whose offline copy has it), so joining costs
-  the server a diff, not a first sync of the whole board; opening a big board is the e2e bench's figure.
+  the server a diff, not a first sync of the whole board; what opening a big board costs the others is the
+  next table's.
 ${LOOP_DELAY_LEGEND}`;
 
 export interface ReportContext extends BigBoardSettings {

@@ -364,6 +364,12 @@ describe("Room, a board loaded small that grew large while open", () => {
 
   it("moves its doc to a thread of its own, and nothing sent during the move is lost", async () => {
     const { board, registry, store } = await setup({ offLoopBytes: 2_000 });
+    // Slow writes: a batch is still being written while the move reads the store.
+    const append = store.appendUpdates.bind(store);
+    vi.spyOn(store, "appendUpdates").mockImplementation(async (...args) => {
+      await new Promise((resolve) => setTimeout(resolve, 15));
+      return append(...args);
+    });
     const a = await join(registry, board.key);
     const room = registry.loaded(board.key)!;
     expect(room.docWhere).toBe("event loop");

@@ -79,8 +79,10 @@ export class Room {
   private readonly awareness = new AwarenessTable<EditorSession>(MAX_AWARENESS_IDS_PER_CONNECTION);
   private queue: QueuedUpdate[] = [];
   /** Updates handed to the doc and not yet answered; the last of them, which answers last. */
-  private applying = 0;
+  private readonly unanswered = new Set<Uint8Array>();
   private lastApply: Promise<void> = Promise.resolve();
+  /** The batch being written now. */
+  private writing: QueuedUpdate[] | undefined;
   private flushScheduled = false;
   private flushing: Promise<void> | undefined;
   private readonly awarenessTick: Throttle;
@@ -185,7 +187,7 @@ export class Room {
 
   /** Updates received but not yet written (and so not yet forwarded). */
   get hasQueuedUpdates(): boolean {
-    return (this.queue.length > 0 || this.applying > 0) && !this.stopped;
+    return (this.queue.length > 0 || this.unanswered.size > 0) && !this.stopped;
   }
 
   /** The room stopped writing (deleted, or its store failed): a new one must be loaded. */
@@ -258,7 +260,7 @@ export class Room {
       return { code: WS_CLOSE.invalidData, reason: "undecodable update" };
     }
     this.movingOffLoop?.push(update);
-    this.applying += 1;
+    this.unanswered.add(update);
     this.lastApply = this.host
       .apply(update)
       .then(
@@ -266,7 +268,7 @@ export class Room {
         () => undefined, // the doc's thread failed: the room is closing its editors
       )
       .finally(() => {
-        this.applying -= 1;
+        this.unanswered.delete(update);
       });
     return undefined;
   }
@@ -314,11 +316,13 @@ export class Room {
     if (this.queue.length === 0 || this.stopped) return;
     const batch = this.queue;
     this.queue = [];
+    this.writing = batch;
     this.flushing = this.writeAndForward(batch);
     try {
       await this.flushing;
     } finally {
       this.flushing = undefined;
+      this.writing = undefined;
     }
   }
 
@@ -402,10 +406,10 @@ export class Room {
    */
   private async moveOffLoop(): Promise<void> {
     if (this.movingOffLoop || this.stopped || this.staysOnLoop) return;
-    // Every update received so far is in the queue or written once its answer is in.
-    for (let last; last !== this.lastApply; ) await (last = this.lastApply);
-    if (this.movingOffLoop || this.stopped || this.host.where !== "event loop") return;
-    const received = (this.movingOffLoop = this.queue.map((queued) => queued.update));
+    // Every update received so far is written, being written, queued, or with the doc: the
+    // thread starts from what the store has when it reads, given all the others.
+    const received = (this.movingOffLoop = [...(this.writing ?? []), ...this.queue].map((queued) => queued.update));
+    received.push(...this.unanswered);
     try {
       const stored = await this.deps.store.openDoc(this.boardId);
       if (!stored || this.stopped) return;
