@@ -6,6 +6,10 @@ import { parentPort, workerData } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { DamagedDataError, foldLog, openBoard } from "./fold.js";
 import type { CompactionWorkerData, WorkerRequest, WorkerResponse } from "./protocol.js";
+import { runInBackground } from "../threads/background-priority.js";
+
+// Bulk work: it yields the cores to the event loop that serves everyone (see the function).
+runInBackground();
 
 /**
  * The main connection leaves checkpoints to this thread (`wal_autocheckpoint = 0` there): copying

@@ -13,6 +13,8 @@ import { eventually } from "../test/editors.js";
 import { tempDir } from "../test/temp-dir.js";
 import { UnreadableStateError } from "../rooms/board-doc.js";
 import { ThreadDoc } from "./thread-doc.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { BACKGROUND_NICE } from "../threads/background-priority.js";
 import type { Worker } from "node:worker_threads";
 import { WS_CLOSE } from "@whiteboard/shared";
 import { FakePeer } from "../test/fake-peer.js";
@@ -120,5 +122,19 @@ describe("a large board's doc in a thread of its own", () => {
     expect(registry.loaded(board.key)).not.toBe(room);
     await registry.closeAll();
     await store.close();
+  });
+
+  it.runIf(process.platform === "linux")("runs at a lower scheduling priority than the event loop, so bulk work yields the cores to it", async () => {
+    const niceOfThreads = () =>
+      readdirSync("/proc/self/task").map((tid) => {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+        // Fields after the command name, which is in parentheses: nice is the 17th of them.
+        return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+      });
+    const before = niceOfThreads().filter((nice) => nice === BACKGROUND_NICE).length;
+    const { host } = await ThreadDoc.start(Y.encodeStateAsUpdate(new Y.Doc()), () => {});
+    expect(niceOfThreads().filter((nice) => nice === BACKGROUND_NICE).length).toBe(before + 1);
+    expect(niceOfThreads()[0]).toBe(0);
+    await host.close();
   });
 });

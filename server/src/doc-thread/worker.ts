@@ -7,6 +7,10 @@ import { parentPort } from "node:worker_threads";
 import { BoardDoc, UnreadableStateError } from "../rooms/board-doc.js";
 import type { DocRequest, DocResponse } from "./protocol.js";
 import { transferable } from "./transferable.js";
+import { runInBackground } from "../threads/background-priority.js";
+
+// Bulk work: it yields the cores to the event loop that serves everyone (see the function).
+runInBackground();
 
 let doc: BoardDoc | undefined;
 
