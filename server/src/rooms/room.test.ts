@@ -247,7 +247,8 @@ describe.each(HOSTS)("Room, its doc on the $where", ({ where, offLoopBytes }) =>
   });
 
   it("drops updates parked for missing dependencies past the cap, and closes their sender", async () => {
-    const { board, registry, store } = await setupHere();
+    // Its only editor is closed: a long grace keeps the room to look at afterwards.
+    const { board, registry, store } = await setupHere({ unloadGraceMs: 60_000 });
     const a = await join(registry, board.key);
     const source = new Y.Doc();
     source.getMap("elements").set("first", "x");
@@ -261,6 +262,7 @@ describe.each(HOSTS)("Room, its doc on the $where", ({ where, offLoopBytes }) =>
     expect(a.peer.closed?.code).toBe(WS_CLOSE.policyViolation);
     expect((await roomDoc(room)).getMap("elements").has("big")).toBe(false);
     expect((await store.loadDoc(board.key))!.updates).toHaveLength(0);
+    await registry.closeAll();
   });
 
   it("flushes and compacts when the last editor leaves, and a reload restores the board", async () => {
