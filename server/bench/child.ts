@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 /** A server under test in its own process, so it never shares an event loop with the load. */
@@ -17,6 +18,9 @@ export interface ServerProcess {
 }
 
 const TAIL_LINES = 30;
+
+/** `BENCH_SERVER_LOG=file`: every line the servers print is kept there, to read what they did in a window. */
+const keepLog = process.env.BENCH_SERVER_LOG || undefined;
 
 /**
  * Starts `node [nodeArgs] script` and resolves once a line of its output gives `ready` a value
@@ -73,6 +77,7 @@ export function startNodeProcess<T>(
       reject(new Error(`${err.message}; its last output:\n${server.tail()}`));
     }
     const onLine = (line: string): void => {
+      if (keepLog !== undefined) appendFileSync(keepLog, `${line}\n`);
       lines.push(line);
       if (lines.length > TAIL_LINES) lines.shift();
       for (const listener of listeners) listener(line);

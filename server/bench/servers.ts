@@ -78,6 +78,12 @@ async function createBoard(httpUrl: string): Promise<BenchBoard> {
   return { wsUrl: `${httpUrl.replace(/^http/, "ws")}/ws/${body.id}`, eventsUrl: `${httpUrl}/api/view/${body.viewId}/events` };
 }
 
+/** `BENCH_PROF=dir`: our server writes a CPU profile of each of its threads there (sampled every 0.5 ms). */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_PROF;
+  return dir ? ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "500"] : [];
+}
+
 export async function startOurs(repoRoot: string): Promise<ServerUnderTest> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "whiteboard-bench-"));
   const removeData = (): void => rmSync(dataDir, { recursive: true, force: true });
@@ -85,10 +91,10 @@ export async function startOurs(repoRoot: string): Promise<ServerUnderTest> {
   try {
     const started = await startNodeProcess(
       ourServerEntry(repoRoot),
-      { ...baseEnv(), PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info" },
+      { ...baseEnv(), PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: process.env.BENCH_SERVER_LOG ? "debug" : "info" },
       listeningUrl,
       READY_TIMEOUT_MS,
-      loopDelayProbeArgs(),
+      [...loopDelayProbeArgs(), ...profileArgs()],
     );
     server = started.server;
     const httpUrl = started.value;

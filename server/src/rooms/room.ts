@@ -410,6 +410,7 @@ export class Room {
     // thread starts from what the store has when it reads, given all the others.
     const received = (this.movingOffLoop = [...(this.writing ?? []), ...this.queue].map((queued) => queued.update));
     received.push(...this.unanswered);
+    const began = performance.now();
     try {
       const stored = await this.deps.store.openDoc(this.boardId);
       if (!stored || this.stopped) return;
@@ -423,6 +424,10 @@ export class Room {
       const local = this.host;
       this.host = host;
       await local.close();
+      this.deps.logger.info(
+        { boardId: this.boardId, storedBytes: this.storedBytes, ms: Math.round(performance.now() - began) },
+        "the board grew large: its doc moved to a thread of its own",
+      );
     } catch (err) {
       this.staysOnLoop = true;
       this.deps.logger.warn({ err, boardId: this.boardId }, "could not move the board's doc to its own thread; it stays on the event loop");
@@ -453,8 +458,13 @@ export class Room {
   private compact(): Promise<void> {
     this.compacting ??= (async () => {
       const throughSeq = this.lastSeq;
+      const began = performance.now();
       try {
         const folded = await this.deps.store.compactDoc(this.boardId, throughSeq);
+        this.deps.logger.debug(
+          { boardId: this.boardId, throughSeq, ...folded, ms: Math.round(performance.now() - began) },
+          "folded the board's log into its snapshot",
+        );
         this.snapshotBytes = folded.snapshotBytes;
         this.loggedUpdates = Math.max(0, this.loggedUpdates - folded.foldedRows);
         this.loggedBytes = Math.max(0, this.loggedBytes - folded.foldedBytes);
