@@ -3,6 +3,7 @@ import { threadId } from "node:worker_threads";
 import * as Y from "yjs";
 
 import type { FoldResult, OpenResult } from "./protocol.js";
+import { readSnapshot, writeSnapshot } from "../storage/sqlite/snapshot-parts.js";
 
 export type Folded = FoldResult;
 
@@ -21,7 +22,7 @@ export class DamagedDataError extends Error {
 export function openBoard(db: Database, boardKey: string): OpenResult | undefined {
   const read = db.transaction(() => {
     if (!db.prepare(`SELECT 1 FROM boards WHERE key = ?`).get(boardKey)) return undefined;
-    const snapshot = db.prepare<[string], { data: Buffer }>(`SELECT data FROM board_snapshots WHERE board_key = ?`).get(boardKey)?.data;
+    const snapshot = readSnapshot(db, boardKey);
     const rows = db
       .prepare<[string], { seq: number; data: Buffer }>(`SELECT seq, data FROM board_updates WHERE board_key = ? ORDER BY seq`)
       .all(boardKey);
@@ -58,13 +59,14 @@ export function openBoard(db: Database, boardKey: string): OpenResult | undefine
  * Folds a board's log rows `seq <= throughSeq` into its snapshot, on the connection given (the
  * worker's own). Correct while updates keep arriving: the rows it folds are immutable once
  * written (only this deletes them, one fold per board at a time), it reads them in one read
- * transaction, builds and encodes with no lock held, and writes in one short transaction that
- * replaces the snapshot and deletes exactly the rows it read. Later rows stay for the next fold.
+ * transaction, builds and encodes with no lock held, and writes the new snapshot a part at a time
+ * (snapshot-parts.ts), the last part in one short transaction that makes it current and deletes
+ * exactly the rows it read. Later rows stay for the next fold.
  * Idempotent: folding again through the same sequence finds nothing new.
  */
 export function foldLog(db: Database, boardKey: string, throughSeq: number): Folded {
   const read = db.transaction(() => {
-    const snapshot = db.prepare<[string], { data: Buffer }>(`SELECT data FROM board_snapshots WHERE board_key = ?`).get(boardKey)?.data;
+    const snapshot = readSnapshot(db, boardKey);
     const rows = db
       .prepare<[string, number], { seq: number; data: Buffer }>(
         `SELECT seq, data FROM board_updates WHERE board_key = ? AND seq <= ? ORDER BY seq`,
@@ -84,13 +86,9 @@ export function foldLog(db: Database, boardKey: string, throughSeq: number): Fol
   doc.destroy();
   const lastFolded = rows.at(-1)!.seq;
 
-  db.transaction(() => {
-    db.prepare(
-      `INSERT INTO board_snapshots (board_key, data) VALUES (?, ?)
-       ON CONFLICT (board_key) DO UPDATE SET data = excluded.data`,
-    ).run(boardKey, encoded);
+  writeSnapshot(db, boardKey, encoded, () => {
     db.prepare(`DELETE FROM board_updates WHERE board_key = ? AND seq <= ?`).run(boardKey, lastFolded);
-  }).immediate();
+  });
   return {
     threadId,
     snapshotBytes: encoded.byteLength,

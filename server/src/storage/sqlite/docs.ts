@@ -2,13 +2,13 @@ import type { Database } from "better-sqlite3";
 import type { DocStore, StoredDoc } from "../store.js";
 import type { Compactor } from "../../compaction/compactor.js";
 import { bumpLibrariesOfBoard } from "./boards.js";
+import { readSnapshot } from "./snapshot-parts.js";
 
 /** Each board's document: an append-only log of Yjs updates, folded now and then into a snapshot. */
 export function sqliteDocs(db: Database, now: () => Date, compactor: Compactor): DocStore {
   const bumpLibraries = bumpLibrariesOfBoard(db);
   const s = {
     exists: db.prepare<[string], { key: string }>(`SELECT key FROM boards WHERE key = ?`),
-    snapshot: db.prepare<[string], { data: Buffer }>(`SELECT data FROM board_snapshots WHERE board_key = ?`),
     updates: db.prepare<[string], { seq: number; data: Buffer }>(
       `SELECT seq, data FROM board_updates WHERE board_key = ? ORDER BY seq`,
     ),
@@ -18,7 +18,7 @@ export function sqliteDocs(db: Database, now: () => Date, compactor: Compactor):
 
   const load = db.transaction((key: string): StoredDoc | undefined => {
     if (!s.exists.get(key)) return undefined;
-    const snapshot = s.snapshot.get(key)?.data;
+    const snapshot = readSnapshot(db, key);
     const rows = s.updates.all(key);
     return {
       snapshot: snapshot && new Uint8Array(snapshot),

@@ -140,6 +140,23 @@ const MIGRATIONS: ReadonlyArray<(db: Database) => void> = [
       db.prepare(`INSERT INTO library_entries (library_id, board_key, role) SELECT ?, key, 'edit' FROM boards`).run(libraryId);
     }
   },
+  // 4: snapshots in parts, written a part per transaction (see sqlite/snapshot-parts.ts), so a
+  // large board's fold never holds the single write lock for long.
+  (db) => {
+    db.exec(`
+      CREATE TABLE board_snapshot_parts (
+        board_key  TEXT NOT NULL REFERENCES boards (key) ON DELETE CASCADE,
+        generation INTEGER NOT NULL,
+        part       INTEGER NOT NULL,
+        data       BLOB NOT NULL,
+        PRIMARY KEY (board_key, generation, part)
+      ) STRICT;
+      ALTER TABLE boards ADD COLUMN snapshot_generation INTEGER NOT NULL DEFAULT 0;
+      INSERT INTO board_snapshot_parts (board_key, generation, part, data) SELECT board_key, 1, 0, data FROM board_snapshots;
+      UPDATE boards SET snapshot_generation = 1 WHERE key IN (SELECT board_key FROM board_snapshots);
+      DROP TABLE board_snapshots;
+    `);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
