@@ -27,6 +27,9 @@ class Recorder implements Peer, ViewerStream {
   send(message: Uint8Array): void {
     this.messages.push(message);
   }
+  sendAll(messages: readonly Uint8Array[]): void {
+    this.messages.push(...messages);
+  }
   write(chunk: Buffer): void {
     this.messages.push(chunk);
   }

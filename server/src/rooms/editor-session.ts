@@ -52,6 +52,10 @@ export class EditorSession {
     if (!this.left) this.peer.send(message);
   }
 
+  sendAll(messages: readonly Uint8Array[]): void {
+    if (!this.left && messages.length > 0) this.peer.sendAll(messages);
+  }
+
   /** Ends the connection; the transport's close handler calls `leave`. */
   close(code: number, reason: string): void {
     this.peer.close(code, reason);

@@ -4,6 +4,12 @@
  */
 export interface Peer {
   send(message: Uint8Array): void;
+  /**
+   * Several messages in order, in as few writes as the transport can: forwarding a batch of
+   * updates to every editor is most of what the event loop does under load, and a system call
+   * per message per editor is most of that.
+   */
+  sendAll(messages: readonly Uint8Array[]): void;
   close(code: number, reason: string): void;
 }
 

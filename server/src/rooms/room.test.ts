@@ -71,6 +71,44 @@ describe.each(HOSTS)("Room, its doc on the $where", ({ where, offLoopBytes }) =>
     expect([...b.peer.doc.getMap("elements").keys()].sort()).toEqual(["from-a", "from-b"]);
   });
 
+  it("forwards a batch of updates to each editor in one write, in order, without the editor's own", async () => {
+    const { board, registry } = await setupHere();
+    const a = await join(registry, board.key);
+    const b = await join(registry, board.key);
+    const watcher = await join(registry, board.key);
+    const room = registry.loaded(board.key)!;
+    await room.flush();
+    const writes = new Map<FakePeer, number>();
+    let alone = 0;
+    for (const { peer } of [a, b, watcher]) {
+      const send = peer.send.bind(peer);
+      let inBatch = false;
+      peer.send = (message) => {
+        // A forwarded update (sync, update); the joins' sync answers may still be arriving.
+        if (!inBatch && message[0] === 0 && message[1] === 2) alone += 1;
+        send(message);
+      };
+      peer.sendAll = (messages) => {
+        writes.set(peer, (writes.get(peer) ?? 0) + 1);
+        inBatch = true;
+        for (const message of messages) peer.send(message);
+        inBatch = false;
+      };
+    }
+    // Five updates in one turn of the loop: one batch.
+    edit(a.peer, a.session, setElement("a1"));
+    edit(b.peer, b.session, setElement("b1"));
+    edit(a.peer, a.session, setElement("a2"));
+    edit(b.peer, b.session, setElement("b2"));
+    edit(a.peer, a.session, setElement("a3"));
+    await room.flush();
+    expect(alone).toBe(0);
+    for (const { peer } of [a, b, watcher]) {
+      expect(writes.get(peer)).toBe(1);
+      expect([...peer.doc.getMap("elements").keys()].sort()).toEqual(["a1", "a2", "a3", "b1", "b2"]);
+    }
+  });
+
   it("serves a newcomer everything already drawn, and only the rest to a client that has part", async () => {
     const { board, registry } = await setupHere();
     const a = await join(registry, board.key);

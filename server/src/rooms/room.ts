@@ -385,13 +385,14 @@ export class Room {
       return;
     }
     this.deps.onWriteOutcome(this, undefined);
-    for (const { update, origin } of batch) {
+    const messages = batch.map(({ update, origin }) => ({ origin, message: encodeUpdate(update) }));
+    for (const { update } of batch) {
       this.loggedUpdates += 1;
       this.loggedBytes += update.byteLength;
-      const message = encodeUpdate(update);
-      for (const session of this.editors) if (session !== origin) session.send(message);
       this.feed.pushUpdate(update);
     }
+    // Each editor gets the batch but its own updates, in order, in one write.
+    for (const session of this.editors) session.sendAll(messages.filter((m) => m.origin !== session).map((m) => m.message));
     if (this.compactionPays()) void this.compact();
     this.scheduleQuietCompaction();
     if (this.host.where === "event loop" && this.storedBytes >= this.deps.options.offLoopBytes) void this.moveOffLoop();

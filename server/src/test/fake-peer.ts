@@ -14,6 +14,10 @@ export class FakePeer implements Peer {
   readonly stateVectorsReceived: Uint8Array[] = [];
   closed: { code: number; reason: string } | undefined;
 
+  sendAll(messages: readonly Uint8Array[]): void {
+    for (const message of messages) this.send(message);
+  }
+
   send(message: Uint8Array): void {
     const decoder = decoding.createDecoder(message);
     const type = decoding.readVarUint(decoder);

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Duplex } from "node:stream";
 import type { RawData, WebSocket } from "ws";
 import { WS_CLOSE } from "@whiteboard/shared";
 import type { RoomRegistry } from "../rooms/registry.js";
@@ -27,6 +28,8 @@ function toBytes(data: RawData): Uint8Array {
  */
 export async function serveEditor(
   ws: WebSocket,
+  /** The upgraded connection under `ws`: corked around a batch, so its frames leave in one write. */
+  socket: Duplex,
   boardId: string,
   registry: RoomRegistry,
   limits: ConnectionLimits,
@@ -55,6 +58,14 @@ export async function serveEditor(
       }
       allowance = Math.max(allowance, message.byteLength);
       ws.send(message);
+    },
+    sendAll(messages) {
+      socket.cork();
+      try {
+        for (const message of messages) peer.send(message);
+      } finally {
+        socket.uncork();
+      }
     },
     close(code, reason) {
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);

@@ -58,7 +58,7 @@ export function attachWebSockets(server: Server, deps: WebSocketDeps): { close()
       if (socket.destroyed) return;
       const boardKey = resolution.grant.board.key;
       wss.handleUpgrade(request, socket, head, (ws) => {
-        void serveEditor(ws, boardKey, deps.registry, deps.limits, deps.logger, mark);
+        void serveEditor(ws, socket, boardKey, deps.registry, deps.limits, deps.logger, mark);
       });
     })().catch((err) => {
       deps.logger.error({ err }, "upgrade failed");
