@@ -32,6 +32,7 @@ import { DEFAULT_LOOKUP_LIMIT, type LookupLimit, LookupLimiter } from "./access/
 import { LibraryEtags } from "./access/library-etag.js";
 import { clientAddressOf } from "./access/client-address.js";
 import { type TrashPurge, startTrashPurge } from "./storage/trash-purge.js";
+import { trackConnections } from "./http/connections.js";
 
 export interface AppOptions {
   /** Where the SQLite file lives. Tests pass a fresh temporary directory. */
@@ -57,6 +58,8 @@ export interface AppOptions {
   lookupLimit?: LookupLimit;
   /** The clock for the trash and device links; tests move it. */
   now?: () => Date;
+  /** `TLS_CERT`/`TLS_KEY`: HTTPS, with HTTP/2 (ALPN `h2`) and HTTP/1.1 on the same port. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
@@ -87,7 +90,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const store = openSqliteStore(options.dataDir, now);
   const trustProxy = options.trustProxy ?? [];
-  const http = Fastify({
+  const tls = options.tls;
+  const serverOptions = {
     // Widened so routes see fastify's logger type; it is the same pino instance.
     loggerInstance: options.logger as FastifyBaseLogger,
     // A gallery polls once a minute per tab: per-request lines would drown the useful ones.
@@ -98,11 +102,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return503OnClosing: true,
     // Only these proxies may set the client address (rate limits) and the scheme (Secure cookie).
     ...(trustProxy.length > 0 ? { trustProxy: [...trustProxy] } : {}),
-  });
+  };
+  // Over TLS, HTTP/2 for browsers (every viewer stream of a browser shares one connection, where
+  // HTTP/1.1 allows six per origin) and HTTP/1.1 beside it on the same port, for editors'
+  // WebSocket upgrades and clients without h2. The routes are written against fastify's
+  // HTTP/1.1 types; what differs at runtime (the SSE stream's raw response, shutdown) is
+  // handled where it happens.
+  const http = (
+    tls
+      ? Fastify({ ...serverOptions, http2: true, https: { allowHTTP1: true, cert: tls.cert, key: tls.key } })
+      : Fastify(serverOptions)
+  ) as unknown as FastifyInstance;
+  const connections = trackConnections(http.server);
 
   registerErrorHandlers(http);
   registerRequestLog(http);
-  await registerSecurity(http, options.allowedOrigins ?? []);
+  await registerSecurity(http, options.allowedOrigins ?? [], tls !== undefined);
   await http.register(cookie);
   await registerRateLimit(http, options.rateLimit ?? DEFAULT_RATE_LIMIT);
   registerHealth(http);
@@ -148,7 +163,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         await rooms.closeAll();
         // Requests in flight get a moment to finish; then connections that never sent one (an
         // HTTP client's spare connection, say) are cut rather than waited for.
-        const drain = setTimeout(() => http.server.closeAllConnections(), options.shutdownDrainMs ?? 2000);
+        const drain = setTimeout(() => connections.closeAll(), options.shutdownDrainMs ?? 2000);
         await http.close();
         clearTimeout(drain);
         await store.close();

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
+import { testCertificate } from "./test/tls.js";
 
 function errorsOf(env: Record<string, string>): string[] {
   const result = loadConfig(env, "/srv/wb");
@@ -21,6 +22,7 @@ describe("loadConfig", () => {
         trustProxy: [],
         adminToken: undefined,
         logLevel: "info",
+        tls: undefined,
       },
     });
   });
@@ -59,8 +61,22 @@ describe("loadConfig", () => {
         trustProxy: [],
         adminToken: undefined,
         logLevel: "debug",
+        tls: undefined,
       },
     });
+  });
+
+  it("reads TLS_CERT and TLS_KEY as PEM files, and refuses one without the other or a file it cannot use", () => {
+    const { certFile, keyFile, cert, key } = testCertificate();
+    const result = loadConfig({ TLS_CERT: certFile, TLS_KEY: keyFile }, "/srv/wb");
+    expect(result.ok && result.config.tls).toEqual({ cert, key });
+    expect(errorsOf({ TLS_CERT: certFile })).toEqual(["TLS_KEY: must be set with TLS_CERT (the PEM private key of the certificate)"]);
+    expect(errorsOf({ TLS_KEY: keyFile })[0]).toMatch(/^TLS_CERT: must be set with TLS_KEY/);
+    expect(errorsOf({ TLS_CERT: "/nowhere/cert.pem", TLS_KEY: keyFile })).toEqual(["TLS_CERT: cannot read /nowhere/cert.pem (ENOENT)"]);
+    expect(errorsOf({ TLS_CERT: keyFile, TLS_KEY: certFile })).toEqual([
+      `TLS_CERT: ${keyFile} is not a PEM file (no "-----BEGIN CERTIFICATE-----" line)`,
+      `TLS_KEY: ${certFile} is not a PEM file (no "PRIVATE KEY-----" line)`,
+    ]);
   });
 
   it("treats an empty variable as unset", () => {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
@@ -13,6 +14,8 @@ export interface Config {
   /** Enables the operators' endpoints; undefined when unset. */
   adminToken: string | undefined;
   logLevel: LogLevel;
+  /** `TLS_CERT` and `TLS_KEY`, read: HTTPS with HTTP/2 and HTTP/1.1 on the one port. */
+  tls: { cert: Buffer; key: Buffer } | undefined;
 }
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -73,6 +76,8 @@ const envSchema = z.object({
     .string()
     .default("")
     .refine((v) => v === "", { error: "Redis fan-out is not available in this build yet; leave REDIS_URL empty for in-process fan-out" }),
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
@@ -96,6 +101,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     };
   }
   const e = parsed.data;
+  const tls = readTls(e.TLS_CERT, e.TLS_KEY, cwd);
+  if (!tls.ok) return { ok: false, errors: tls.errors };
   return {
     ok: true,
     config: {
@@ -106,6 +113,36 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       trustProxy: e.TRUST_PROXY,
       adminToken: e.ADMIN_TOKEN,
       logLevel: e.LOG_LEVEL,
+      tls: tls.value,
     },
   };
+}
+
+/** Both files or neither; each must be a readable PEM file, checked now rather than at the first handshake. */
+function readTls(
+  certPath: string | undefined,
+  keyPath: string | undefined,
+  cwd: string,
+): { ok: true; value: Config["tls"] } | { ok: false; errors: string[] } {
+  if (certPath === undefined && keyPath === undefined) return { ok: true, value: undefined };
+  if (certPath === undefined) return { ok: false, errors: ["TLS_CERT: must be set with TLS_KEY (a PEM certificate for the key)"] };
+  if (keyPath === undefined) return { ok: false, errors: ["TLS_KEY: must be set with TLS_CERT (the PEM private key of the certificate)"] };
+  const errors: string[] = [];
+  const read = (name: string, file: string, marker: string): Buffer | undefined => {
+    try {
+      const bytes = fs.readFileSync(path.resolve(cwd, file));
+      if (!bytes.toString("latin1").includes(marker)) {
+        errors.push(`${name}: ${file} is not a PEM file (no "${marker}" line)`);
+        return undefined;
+      }
+      return bytes;
+    } catch (err) {
+      errors.push(`${name}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      return undefined;
+    }
+  };
+  const cert = read("TLS_CERT", certPath, "-----BEGIN CERTIFICATE-----");
+  const key = read("TLS_KEY", keyPath, "PRIVATE KEY-----");
+  if (!cert || !key) return { ok: false, errors };
+  return { ok: true, value: { cert, key } };
 }

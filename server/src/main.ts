@@ -21,6 +21,7 @@ const app = await buildApp({
   trustProxy: config.trustProxy,
   ...(config.adminToken !== undefined ? { adminToken: config.adminToken } : {}),
   clientDir: fileURLToPath(new URL("../../client/dist", import.meta.url)),
+  ...(config.tls ? { tls: config.tls } : {}),
 });
 
 let stopping = false;

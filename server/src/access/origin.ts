@@ -11,3 +11,12 @@ export function isAllowedOrigin(origin: string, host: string | undefined, allowe
     return false;
   }
 }
+
+/**
+ * The host a request was sent to: `Host` over HTTP/1.1, the `:authority` pseudo-header over
+ * HTTP/2, where a browser sends no `Host` at all.
+ */
+export function requestHost(headers: Record<string, string | string[] | undefined>): string | undefined {
+  const host = headers.host ?? headers[":authority"];
+  return typeof host === "string" ? host : undefined;
+}

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import helmet from "@fastify/helmet";
-import { isAllowedOrigin } from "../access/origin.js";
+import { isAllowedOrigin, requestHost } from "../access/origin.js";
 import { sendError } from "./errors.js";
 
 /**
@@ -33,12 +33,13 @@ const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * every response, hijacked SSE streams included, since it writes them onto the raw response
  * before any route runs.
  */
-export async function registerSecurity(app: FastifyInstance, allowedOrigins: readonly string[]): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, allowedOrigins: readonly string[], https = false): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
     referrerPolicy: { policy: "no-referrer" },
-    // The app is served over plain HTTP on loopback too; HSTS there would only confuse.
-    strictTransportSecurity: false,
+    // Only when this server itself speaks TLS: over plain HTTP (loopback, or behind a proxy that
+    // terminates TLS and sets its own) HSTS would only confuse.
+    strictTransportSecurity: https ? { maxAge: 180 * 24 * 3600 } : false,
   });
 
   const allowed = new Set(allowedOrigins);
@@ -50,7 +51,7 @@ export async function registerSecurity(app: FastifyInstance, allowedOrigins: rea
   app.addHook("onRequest", async (request, reply) => {
     if (!STATE_CHANGING.has(request.method)) return;
     const origin = request.headers.origin;
-    if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, allowed)) {
+    if (origin !== undefined && !isAllowedOrigin(origin, requestHost(request.headers), allowed)) {
       return sendError(reply, "forbidden", "Cross-site requests may not change anything here.");
     }
   });

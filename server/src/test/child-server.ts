@@ -11,9 +11,9 @@ const MAIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
  * The built server in a child process (`node server/dist/main.js`, as `npm start` runs it), for
  * what an in-process server cannot show: being killed.
  */
-export async function startChildServer(dataDir: string): Promise<{ url: URL; child: ChildProcess }> {
+export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<{ url: URL; child: ChildProcess }> {
   if (!fs.existsSync(MAIN)) throw new Error(`${MAIN} is missing: build the server first (npm run build)`);
-  return startChild([MAIN], dataDir);
+  return startChild([MAIN], dataDir, env);
 }
 
 const COMPACTING_CHILD = fileURLToPath(new URL("./compacting-child.ts", import.meta.url));
@@ -24,9 +24,9 @@ export function startCompactingChild(dataDir: string): Promise<{ url: URL; child
   return startChild(["--import", TSX, COMPACTING_CHILD], dataDir);
 }
 
-async function startChild(args: string[], dataDir: string): Promise<{ url: URL; child: ChildProcess }> {
+async function startChild(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<{ url: URL; child: ChildProcess }> {
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info" },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   onTestFinished(() => {
@@ -36,7 +36,7 @@ async function startChild(args: string[], dataDir: string): Promise<{ url: URL; 
     const timer = setTimeout(() => reject(new Error("child server did not start")), 15_000);
     child.once("exit", (code) => reject(new Error(`child server exited with ${code}`)));
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-      const match = /listening on (http:\/\/[^\s"]+)/.exec(line);
+      const match = /listening on (https?:\/\/[^\s"]+)/.exec(line);
       if (match) {
         clearTimeout(timer);
         resolve(new URL(match[1]!));

@@ -4,9 +4,24 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 
 /** A real `y-websocket` provider in Node (ws as the WebSocket), destroyed when the test ends. */
-export async function connectProvider(base: URL, boardId: string, doc = new Y.Doc()): Promise<WebsocketProvider> {
-  const provider = new WebsocketProvider(`ws://${base.host}/ws`, boardId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+export async function connectProvider(
+  base: URL,
+  boardId: string,
+  doc = new Y.Doc(),
+  /** For an `https:` base: the certificate to trust (a test's self-signed one). */
+  ca?: Buffer,
+): Promise<WebsocketProvider> {
+  const secure = base.protocol === "https:";
+  // The stock provider takes a WebSocket class; this one trusts the test's certificate.
+  const Socket = ca
+    ? class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { ca });
+        }
+      }
+    : WebSocket;
+  const provider = new WebsocketProvider(`${secure ? "wss" : "ws"}://${base.host}/ws`, boardId, doc, {
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
   onTestFinished(() => {

@@ -13,12 +13,13 @@ export interface ReceivedEvent {
  * A real `EventSource` (the `eventsource` package) applying `snapshot` and `update` events to its
  * own Y.Doc, as the viewer page does. Closed when the test ends.
  */
-export function watch(url: string, options: { lastEventId?: string } = {}) {
+export function watch(url: string, options: { lastEventId?: string; fetch?: typeof fetch } = {}) {
   const doc = new Y.Doc();
   const events: ReceivedEvent[] = [];
+  const transport = options.fetch ?? fetch;
   const source = new EventSource(url, {
     fetch: (input, init) =>
-      fetch(input, {
+      transport(input, {
         ...init,
         headers: { ...init?.headers, ...(options.lastEventId ? { "Last-Event-ID": options.lastEventId } : {}) },
       }),

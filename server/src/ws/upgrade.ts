@@ -1,10 +1,11 @@
-import type { IncomingMessage, Server } from "node:http";
+import type { EventEmitter } from "node:events";
+import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { HTTP_ERRORS, type ErrorCode, MAX_WS_MESSAGE_BYTES, errorBody } from "@whiteboard/shared";
 import type { Capabilities } from "../access/capabilities.js";
-import { isAllowedOrigin } from "../access/origin.js";
+import { isAllowedOrigin, requestHost } from "../access/origin.js";
 import type { RoomRegistry } from "../rooms/registry.js";
 import { type ConnectionLimits, serveEditor } from "./connection.js";
 
@@ -25,7 +26,11 @@ const PATH = /^\/ws\/([^/?#]*)(?:[?#].*)?$/;
  * refused is refused before the upgrade, as a plain HTTP response with SPEC's error body: a
  * browser's WebSocket sees only a failed connection, but a proxy or a script sees why.
  */
-export function attachWebSockets(server: Server, deps: WebSocketDeps): { close(): void } {
+export function attachWebSockets(
+  /** The HTTP server, or the HTTPS one that speaks HTTP/2 too: both emit HTTP/1.1 `upgrade`s. */
+  server: EventEmitter,
+  deps: WebSocketDeps,
+): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES, perMessageDeflate: false });
   const allowed = new Set(deps.allowedOrigins);
 
@@ -39,7 +44,7 @@ export function attachWebSockets(server: Server, deps: WebSocketDeps): { close()
       const match = PATH.exec(request.url ?? "");
       if (!match) return refuse(socket, "not_found", "No WebSocket endpoint here.");
       const origin = request.headers.origin;
-      if (origin !== undefined && !isAllowedOrigin(origin, request.headers.host, allowed)) {
+      if (origin !== undefined && !isAllowedOrigin(origin, requestHost(request.headers), allowed)) {
         return refuse(socket, "forbidden", "This origin may not open an editor connection.");
       }
       let capability: string;
