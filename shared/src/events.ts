@@ -46,3 +46,9 @@ export const SSE_HEARTBEAT_MS = 15_000;
 
 /** The `retry:` hint: how long a disconnected `EventSource` waits before reconnecting. */
 export const SSE_RETRY_MS = 2_000;
+
+/**
+ * SPEC: a viewer page hidden this long closes its stream (at most 60 s), and resumes with its
+ * last event id when shown again. A tab switched away and back within it keeps its stream.
+ */
+export const HIDDEN_VIEWER_RELEASE_MS = 30_000;

@@ -22,9 +22,9 @@ export class FakeEventSource implements FeedSource {
     this.dispatch(new Event("open"));
   }
 
-  /** A named event with a JSON `data:` line, as the server writes it. */
-  emit(type: string, data: unknown): void {
-    this.dispatch(new MessageEvent(type, { data: typeof data === "string" ? data : JSON.stringify(data) }));
+  /** A named event with a JSON `data:` line (and an `id:` when given), as the server writes it. */
+  emit(type: string, data: unknown, id = ""): void {
+    this.dispatch(new MessageEvent(type, { data: typeof data === "string" ? data : JSON.stringify(data), lastEventId: id }));
   }
 
   /** The connection dropped; `retrying` is whether the browser will reconnect by itself. */

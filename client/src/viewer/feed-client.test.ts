@@ -203,4 +203,46 @@ describe("connectFeed", () => {
     expect(timers[0]!.cancelled).toBe(true);
     expect(sources).toHaveLength(1);
   });
+
+  it("lets go of its stream when paused, and resumes after the last event it applied when resumed", () => {
+    const { doc, feed, latest, sources, statuses } = setup();
+    const editor = editorDoc();
+    latest().open();
+    latest().emit("snapshot", { update: base64(Y.encodeStateAsUpdate(editor)) }, "41");
+    const before = Y.encodeStateVector(editor);
+    editor.getMap("elements").set("b", "second");
+    latest().emit("update", { update: base64(Y.encodeStateAsUpdate(editor, before)) }, "42");
+    latest().emit("presence", { editors: [], viewers: 1 }, "43");
+
+    feed.pause();
+    expect(latest().closed).toBe(true);
+    expect(statuses.at(-1)).toBe("paused");
+    // Pausing twice, or resuming what is not paused, changes nothing.
+    feed.pause();
+    expect(sources).toHaveLength(1);
+
+    feed.resume();
+    expect(sources).toHaveLength(2);
+    // Presence events carry ids too, but only doc events say how far the doc is.
+    expect(latest().url).toBe(`${URL}?lastEventId=42`);
+    expect(statuses.at(-1)).toBe("connecting");
+    latest().open();
+    expect(statuses.at(-1)).toBe("live");
+    // The doc was kept across the pause.
+    expect(doc.getMap("elements").toJSON()).toEqual({ a: "first", b: "second" });
+    feed.resume();
+    expect(sources).toHaveLength(2);
+  });
+
+  it("opens nothing while paused, even when a reopen was due", async () => {
+    const { feed, latest, sources, timers, runTimers } = setup("exists");
+    latest().open();
+    latest().fail(false);
+    await expect.poll(() => timers.length).toBe(1);
+    feed.pause();
+    runTimers();
+    expect(sources).toHaveLength(1);
+    feed.resume();
+    expect(sources).toHaveLength(2);
+  });
 });

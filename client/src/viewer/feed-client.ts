@@ -6,7 +6,7 @@ import { readDocUpdate, readPresence } from "./feed-events";
  * What the viewer tells its user about the feed. "deleted" and "damaged" (the board's stored data
  * is damaged, and the server keeps it aside) are final: nothing reopens after them.
  */
-export type FeedStatus = "connecting" | "live" | "reconnecting" | "deleted" | "damaged";
+export type FeedStatus = "connecting" | "live" | "reconnecting" | "paused" | "deleted" | "damaged";
 
 /** The part of `EventSource` the feed uses; tests pass a fake. */
 export interface FeedSource {
@@ -34,11 +34,17 @@ export interface FeedClientOptions {
   onPresence(presence: PresenceEventData): void;
   /** `setTimeout` returning its cancel; tests run the delays themselves. */
   schedule(callback: () => void, ms: number): () => void;
+  /** Told of each snapshot applied (the e2e hook counts them). */
+  onSnapshot?(): void;
 }
 
 export interface FeedClient {
   /** Stops for good: closes the stream and drops any pending reopen. */
   close(): void;
+  /** Lets go of the stream (a hidden tab), keeping the doc and the last event id: "paused". */
+  pause(): void;
+  /** Opens a stream again after `pause`, resuming after the last event seen. */
+  resume(): void;
 }
 
 /** WHATWG's `EventSource.CLOSED`, as a number: there is no `EventSource` in the unit tests' Node. */
@@ -63,6 +69,10 @@ export function connectFeed(options: FeedClientOptions): FeedClient {
   let stopped = false;
   let cancelReopen: (() => void) | null = null;
   let reopenDelay = SSE_RETRY_MS;
+  let paused = false;
+  // The id of the last event applied: a stream this page opens itself (after a pause or a
+  // give-up) passes it as `lastEventId`, since only the browser's own reconnects send the header.
+  let lastEventId = "";
 
   const setStatus = (next: FeedStatus) => {
     if (next === status) return;
@@ -86,7 +96,7 @@ export function connectFeed(options: FeedClientOptions): FeedClient {
     reopenDelay = Math.min(MAX_REOPEN_DELAY_MS, reopenDelay * 2);
     cancelReopen = schedule(() => {
       cancelReopen = null;
-      if (!stopped) openSource();
+      if (!stopped && !paused) openSource();
     }, delay);
   };
 
@@ -94,7 +104,7 @@ export function connectFeed(options: FeedClientOptions): FeedClient {
     source = null;
     setStatus("reconnecting");
     void probe().then((answer) => {
-      if (stopped) return;
+      if (stopped || paused) return;
       if (answer === "gone" || answer === "damaged") {
         stop();
         setStatus(answer === "gone" ? "deleted" : "damaged");
@@ -105,7 +115,7 @@ export function connectFeed(options: FeedClientOptions): FeedClient {
   };
 
   const openSource = () => {
-    const current = open(url);
+    const current = open(lastEventId === "" ? url : `${url}${url.includes("?") ? "&" : "?"}lastEventId=${encodeURIComponent(lastEventId)}`);
     source = current;
     // A closed source can still deliver an event already queued; only the current one counts.
     const on = (type: string, handle: (event: Event) => void) =>
@@ -126,13 +136,18 @@ export function connectFeed(options: FeedClientOptions): FeedClient {
       } catch {
         // A stream that sent something unusable cannot be trusted to resume: start a fresh
         // one, which begins with a whole snapshot.
+        lastEventId = "";
         reopenLater();
         return;
       }
+      lastEventId = eventId(event) ?? lastEventId;
       reopenDelay = SSE_RETRY_MS;
       setStatus("live");
     };
-    on(SSE_EVENTS.snapshot, applyDoc);
+    on(SSE_EVENTS.snapshot, (event) => {
+      applyDoc(event);
+      options.onSnapshot?.();
+    });
     on(SSE_EVENTS.update, applyDoc);
     on(SSE_EVENTS.presence, (event) => {
       // An unreadable presence is only a cursor frame lost; the next one replaces it.
@@ -147,7 +162,29 @@ export function connectFeed(options: FeedClientOptions): FeedClient {
   };
 
   openSource();
-  return { close: stop };
+  return {
+    close: stop,
+    pause() {
+      if (stopped || paused) return;
+      paused = true;
+      cancelReopen?.();
+      cancelReopen = null;
+      source?.close();
+      source = null;
+      setStatus("paused");
+    },
+    resume() {
+      if (stopped || !paused) return;
+      paused = false;
+      reopenDelay = SSE_RETRY_MS;
+      setStatus("connecting");
+      openSource();
+    },
+  };
+}
+
+function eventId(event: Event): string | undefined {
+  return "lastEventId" in event && typeof event.lastEventId === "string" && event.lastEventId !== "" ? event.lastEventId : undefined;
 }
 
 function messageData(event: Event): string {

@@ -6,6 +6,10 @@ import type * as Y from "yjs";
  */
 interface ViewerTestHook {
   doc: Y.Doc;
+  /** Every stream URL the page opened, in order (a resume carries `lastEventId`). */
+  streams: string[];
+  /** How many `snapshot` events arrived: a resume served from the log adds none. */
+  snapshots: number;
 }
 
 declare global {
@@ -14,11 +18,14 @@ declare global {
   }
 }
 
-/** Exposes `doc` until the returned function is called. */
-export function exposeViewerForTests(doc: Y.Doc): () => void {
-  const hook: ViewerTestHook = { doc };
+/** Exposes `doc` and what the feed did until `hide` is called. */
+export function exposeViewerForTests(doc: Y.Doc): { hook: ViewerTestHook; hide(): void } {
+  const hook: ViewerTestHook = { doc, streams: [], snapshots: 0 };
   window.__whiteboardViewer = hook;
-  return () => {
-    if (window.__whiteboardViewer === hook) delete window.__whiteboardViewer;
+  return {
+    hook,
+    hide() {
+      if (window.__whiteboardViewer === hook) delete window.__whiteboardViewer;
+    },
   };
 }

@@ -3,7 +3,9 @@ import * as Y from "yjs";
 import { createStore } from "zustand/vanilla";
 import type { PresenceStore } from "../presence/presence-store";
 import type { PresentUser } from "../presence/presence-users";
+import { HIDDEN_VIEWER_RELEASE_MS } from "@whiteboard/shared";
 import { type FeedStatus, connectFeed } from "./feed-client";
+import { releaseWhenHidden } from "./release-when-hidden";
 import { createFeedProbe } from "./feed-probe";
 import { exposeViewerForTests } from "./test-hook";
 import { viewFeedPath } from "./view-api";
@@ -32,25 +34,38 @@ export function useViewerFeed(viewId: string): ViewerFeedState {
     const doc = new Y.Doc();
     const presence = createStore<{ users: PresentUser[] }>()(() => ({ users: [] }));
     setStatus("connecting");
+    const schedule = (callback: () => void, ms: number) => {
+      const timer = window.setTimeout(callback, ms);
+      return () => window.clearTimeout(timer);
+    };
+    const testHook = exposeViewerForTests(doc);
     const client = connectFeed({
       url: viewFeedPath(viewId),
       doc,
-      open: (url) => new EventSource(url),
+      open: (url) => {
+        testHook.hook.streams.push(url);
+        return new EventSource(url);
+      },
+      onSnapshot: () => (testHook.hook.snapshots += 1),
       probe: createFeedProbe(viewId),
       onStatus: setStatus,
       onPresence: ({ editors, viewers: count }) => {
         presence.setState({ users: viewerPresenceUsers(editors) });
         setViewers(count);
       },
-      schedule: (callback, ms) => {
-        const timer = window.setTimeout(callback, ms);
-        return () => window.clearTimeout(timer);
-      },
+      schedule,
     });
-    const hideFromTests = exposeViewerForTests(doc);
+    const stopWatchingVisibility = releaseWhenHidden({
+      page: document,
+      delayMs: HIDDEN_VIEWER_RELEASE_MS,
+      schedule,
+      release: () => client.pause(),
+      restore: () => client.resume(),
+    });
     setFeed({ doc, presence });
     return () => {
-      hideFromTests();
+      testHook.hide();
+      stopWatchingVisibility();
       client.close();
       doc.destroy();
       setFeed(null);
