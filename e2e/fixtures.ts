@@ -20,16 +20,20 @@ export interface RunningServer {
  * Starts the real, built server the way `npm start` does (`node server/dist/main.js`), on a free
  * port with a temporary data directory, and resolves once it logs `listening on`.
  */
-export async function startServer(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wb-e2e-"))): Promise<RunningServer> {
+export async function startServer(
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "wb-e2e-")),
+  /** More environment, e.g. `TLS_CERT` and `TLS_KEY`. */
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const child = spawn(process.execPath, [SERVER_MAIN], {
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info" },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not log `listening on` in time")), START_TIMEOUT_MS);
     child.once("exit", (code) => reject(new Error(`the server exited with ${code} before listening`)));
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-      const match = /listening on (http:\/\/[^\s"]+)/.exec(line);
+      const match = /listening on (https?:\/\/[^\s"]+)/.exec(line);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
