@@ -44,29 +44,34 @@ export async function serveEditor(
   let session: EditorSession | undefined;
   let closed = false;
 
-  // The bound applies beyond the largest single message sent so far: the first sync of a large
-  // board is one message of tens of megabytes, and an editor still receiving it is not slow.
+  // The bound applies beyond the largest single write so far: the first sync of a large board
+  // is one message of tens of megabytes, and an editor still receiving it is not slow. It is
+  // checked before each write, not between the messages of one: a batch corked together sits
+  // in the buffer whole until it is uncorked, which says nothing about the reader.
   let allowance = 0;
+  const write = (messages: readonly Uint8Array[]) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > limits.maxBufferedBytes + allowance) {
+      // It is not reading: a close frame would queue behind the rest, so cut it off.
+      log.warn({ buffered: ws.bufferedAmount }, "editor not reading; dropping it");
+      ws.terminate();
+      return;
+    }
+    allowance = Math.max(allowance, messages.reduce((sum, message) => sum + message.byteLength, 0));
+    if (messages.length === 1) {
+      ws.send(messages[0]!);
+      return;
+    }
+    socket.cork();
+    try {
+      for (const message of messages) ws.send(message);
+    } finally {
+      socket.uncork();
+    }
+  };
   const peer: Peer = {
-    send(message) {
-      if (ws.readyState !== ws.OPEN) return;
-      if (ws.bufferedAmount > limits.maxBufferedBytes + allowance) {
-        // It is not reading: a close frame would queue behind the rest, so cut it off.
-        log.warn({ buffered: ws.bufferedAmount }, "editor not reading; dropping it");
-        ws.terminate();
-        return;
-      }
-      allowance = Math.max(allowance, message.byteLength);
-      ws.send(message);
-    },
-    sendAll(messages) {
-      socket.cork();
-      try {
-        for (const message of messages) peer.send(message);
-      } finally {
-        socket.uncork();
-      }
-    },
+    send: (message) => write([message]),
+    sendAll: write,
     close(code, reason) {
       if (ws.readyState === ws.OPEN || ws.readyState === ws.CONNECTING) ws.close(code, reason);
     },

@@ -246,6 +246,19 @@ describe("an editor that does not read", () => {
   }, 30_000);
 });
 
+describe("an editor that reads", () => {
+  it("is kept when a batch of updates forwarded to it in one write is larger than the unread-buffer bound", async () => {
+    const server = await startTestServer({ connection: { maxBufferedBytes: 64 * 1024 } });
+    const board = await newBoard(server);
+    const a = await connectProvider(server.url, board.id);
+    const b = await connectProvider(server.url, board.id);
+    // Four strokes of about 100 KB each in one turn: the room forwards them to b together.
+    for (let i = 0; i < 4; i++) addStroke(a.doc, `burst-${i}`, Array.from({ length: 12_000 }, (_, k) => k));
+    await eventually(() => expect(elementIds(b.doc)).toEqual(["burst-0", "burst-1", "burst-2", "burst-3"]));
+    expect(server.app.rooms.counts(board.key).editors).toBe(2);
+  });
+});
+
 describe("a large board", () => {
   it("an editor joining a board many times the buffer bound receives all of it while others keep drawing", async () => {
     const server = await startTestServer({ connection: { maxBufferedBytes: 64 * 1024 } });
