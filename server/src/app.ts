@@ -13,6 +13,8 @@ import { openSqliteStore } from "./storage/sqlite.js";
 import { DEFAULT_REGISTRY_OPTIONS, type RegistryOptions, RoomRegistry } from "./rooms/registry.js";
 import { attachWebSockets } from "./ws/upgrade.js";
 import { registerViewerStream } from "./sse/stream.js";
+import { ChannelCounters } from "./channels/channel-stats.js";
+import { registerChannels } from "./http/channels.js";
 import type { ConnectionLimits } from "./ws/connection.js";
 import { registerErrorHandlers } from "./http/errors.js";
 import { registerHealth } from "./http/health.js";
@@ -125,13 +127,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const etags = new LibraryEtags(store, randomBytes(6).toString("base64url"));
   rooms.onCountsChange((boardKey) => etags.boardCountsChanged(boardKey));
   const capabilities = new Capabilities(store, new LookupLimiter(options.lookupLimit ?? DEFAULT_LOOKUP_LIMIT));
-  const deps: RouteDeps = { store, live: rooms, members: new Members(store), capabilities, etags, now };
+  const counters = new ChannelCounters();
+  const deps: RouteDeps = { store, live: rooms, members: new Members(store), capabilities, etags, now, counters };
   registerBoards(http, deps);
   registerLibrary(http, deps);
   registerLibraries(http, deps);
   registerAdmin(http, deps, options.adminToken);
   registerView(http, deps);
-  registerViewerStream(http, capabilities, rooms);
+  registerViewerStream(http, capabilities, rooms, counters);
+  registerChannels(http, counters);
   if (options.clientDir) await registerStatic(http, options.clientDir);
   const trashPurge = startTrashPurge(store, now, options.logger);
 
@@ -142,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     allowedOrigins: options.allowedOrigins ?? [],
     limits: { ...DEFAULT_CONNECTION_LIMITS, ...options.connection },
     logger: options.logger,
+    counters,
   });
 
   let closing: Promise<void> | undefined;

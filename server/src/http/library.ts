@@ -14,9 +14,15 @@ import type { RouteDeps } from "./route-deps.js";
  * versions) and a 304.
  */
 export function registerLibrary(app: FastifyInstance, deps: RouteDeps): void {
-  const { store, live, members, capabilities, etags } = deps;
+  const { store, live, members, capabilities, etags, counters } = deps;
 
-  app.get("/api/library", async (request, reply) => {
+  // Counted as sent, once serialised: the bytes a poll costs are what `GET /api/channels` shows.
+  const countPoll = async (_request: unknown, reply: { statusCode: number }, payload: unknown) => {
+    counters.polled(reply.statusCode, typeof payload === "string" || Buffer.isBuffer(payload) ? Buffer.byteLength(payload) : 0);
+    return payload;
+  };
+
+  app.get("/api/library", { onSend: countPoll }, async (request, reply) => {
     // A browser that never saved anything has nothing to list, and is not made a member for
     // asking: a page on another site could otherwise fill the database one request at a time.
     // Its personal library has no id until its first change makes one.

@@ -3,6 +3,7 @@ import type { LiveBoards } from "../rooms/live-boards.js";
 import type { Members } from "../access/members.js";
 import type { Capabilities } from "../access/capabilities.js";
 import type { LibraryEtags } from "../access/library-etag.js";
+import type { ChannelCounters } from "../channels/channel-stats.js";
 
 /** What the JSON API's routes are built from; `buildApp` wires one of each. */
 export interface RouteDeps {
@@ -12,4 +13,5 @@ export interface RouteDeps {
   capabilities: Capabilities;
   etags: LibraryEtags;
   now: () => Date;
+  counters: ChannelCounters;
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import type { Capabilities } from "../access/capabilities.js";
 import type { RoomRegistry } from "../rooms/registry.js";
 import type { ViewerStream } from "../rooms/viewer-feed.js";
+import type { ChannelCounters } from "../channels/channel-stats.js";
 import { sendRefusal } from "../http/edge.js";
 import { sendError } from "../http/errors.js";
 
@@ -12,7 +13,12 @@ import { sendError } from "../http/errors.js";
  * unknown one is a JSON 404, not an empty stream), then takes the raw response over: from there
  * the room writes the bytes. Nothing here or in any event names the board's edit id.
  */
-export function registerViewerStream(app: FastifyInstance, capabilities: Capabilities, registry: RoomRegistry): void {
+export function registerViewerStream(
+  app: FastifyInstance,
+  capabilities: Capabilities,
+  registry: RoomRegistry,
+  counters: ChannelCounters,
+): void {
   app.get<{ Params: { viewId: string }; Querystring: { lastEventId?: unknown } }>("/api/view/:viewId/events", async (request, reply) => {
     const mark = registry.mark();
     const resolution = await capabilities.resolve(request.ip, request.params.viewId, "view");
@@ -29,8 +35,10 @@ export function registerViewerStream(app: FastifyInstance, capabilities: Capabil
     }
 
     reply.hijack();
-    const stream = request.raw.httpVersionMajor === 2 ? http2Stream(reply.raw as unknown as Http2ServerResponse) : http1Stream(reply.raw);
-    if (!stream) return;
+    const res = reply.raw as ServerResponse | Http2ServerResponse;
+    const raw = request.raw.httpVersionMajor === 2 ? http2Stream(res as Http2ServerResponse) : http1Stream(res as ServerResponse);
+    if (!raw) return;
+    const stream = viewerStream(res, raw, counters);
     // The header from the browser's own reconnects; the query parameter from a page that opens
     // a new EventSource itself (a tab shown again), which cannot set headers (SPEC).
     const header = request.headers["last-event-id"];
@@ -48,6 +56,15 @@ export function registerViewerStream(app: FastifyInstance, capabilities: Capabil
 
 type ClosableStream = ViewerStream & { onClose(listener: () => void): void };
 
+/** What differs between the two protocols' responses; `viewerStream` adds the rest. */
+interface RawStream {
+  /** Whether the response is gone, so writing to it would throw or be lost. */
+  gone(): boolean;
+  write(chunk: Uint8Array): void;
+  readonly buffered: number;
+  end(): void;
+}
+
 const HEADERS = {
   "Content-Type": "text/event-stream; charset=utf-8",
   "Cache-Control": "no-cache, no-transform",
@@ -59,7 +76,7 @@ const HEADERS = {
  * HTTP/1.1: the body is delimited by the connection's close, not chunked, so each event goes to
  * the socket as it is, one write per viewer per tick, without chunk framing per write.
  */
-function http1Stream(res: ServerResponse): ClosableStream | undefined {
+function http1Stream(res: ServerResponse): RawStream | undefined {
   res.useChunkedEncodingByDefault = false;
   res.writeHead(200, {
     ...HEADERS,
@@ -71,30 +88,15 @@ function http1Stream(res: ServerResponse): ClosableStream | undefined {
   const socket = res.socket;
   if (!socket) return undefined;
   socket.setNoDelay(true);
-  let open = true;
   return {
-    write(chunk) {
-      if (open && socket.writable) socket.write(chunk);
-    },
+    gone: () => res.destroyed || !socket.writable,
+    write: (chunk) => socket.write(chunk),
     get buffered() {
       return socket.writableLength;
     },
     end() {
-      if (!open) return;
-      open = false;
       res.end();
       socket.end();
-    },
-    onClose(listener) {
-      if (res.destroyed) {
-        open = false;
-        listener();
-        return;
-      }
-      res.on("close", () => {
-        open = false;
-        listener();
-      });
     },
   };
 }
@@ -103,31 +105,48 @@ function http1Stream(res: ServerResponse): ClosableStream | undefined {
  * HTTP/2: one stream of the browser's one connection, framed by HTTP/2 itself (and no
  * `Connection` header, which HTTP/2 forbids). Ending it ends this viewer only.
  */
-function http2Stream(res: Http2ServerResponse): ClosableStream {
+function http2Stream(res: Http2ServerResponse): RawStream {
   res.writeHead(200, HEADERS);
-  let open = !res.stream.destroyed;
   return {
-    write(chunk) {
-      if (open && !res.stream.destroyed) res.write(chunk);
-    },
+    gone: () => res.stream.destroyed,
+    write: (chunk) => res.write(chunk),
     get buffered() {
       return res.stream.writableLength;
+    },
+    end: () => res.end(),
+  };
+}
+
+/**
+ * One viewer's stream over either protocol: writes stop once it is ended or gone, the close is
+ * told once, and every write is counted for `GET /api/channels`.
+ */
+function viewerStream(res: ServerResponse | Http2ServerResponse, raw: RawStream, counters: ChannelCounters): ClosableStream {
+  let open = !raw.gone();
+  if (open) {
+    counters.viewerOpened();
+    res.once("close", () => {
+      open = false;
+      counters.viewerClosed();
+    });
+  }
+  return {
+    write(chunk) {
+      if (!open || raw.gone()) return;
+      counters.viewerSent(chunk.byteLength);
+      raw.write(chunk);
+    },
+    get buffered() {
+      return raw.buffered;
     },
     end() {
       if (!open) return;
       open = false;
-      res.end();
+      raw.end();
     },
     onClose(listener) {
-      if (res.stream.destroyed) {
-        open = false;
-        listener();
-        return;
-      }
-      res.on("close", () => {
-        open = false;
-        listener();
-      });
+      if (raw.gone()) listener();
+      else res.once("close", listener);
     },
   };
 }

@@ -5,6 +5,7 @@ import { WS_CLOSE } from "@whiteboard/shared";
 import type { RoomRegistry } from "../rooms/registry.js";
 import type { EditorSession } from "../rooms/editor-session.js";
 import type { Peer } from "../rooms/peer.js";
+import type { ChannelCounters } from "../channels/channel-stats.js";
 import { TokenBucket } from "./rate-limiter.js";
 
 export interface ConnectionLimits {
@@ -12,6 +13,14 @@ export interface ConnectionLimits {
   messageBurst: number;
   maxBufferedBytes: number;
   pingIntervalMs: number;
+}
+
+/** What serving one editor needs beyond its socket: the rooms, the limits, the log, the counters. */
+export interface EditorDeps {
+  registry: RoomRegistry;
+  limits: ConnectionLimits;
+  logger: Logger;
+  counters: ChannelCounters;
 }
 
 function toBytes(data: RawData): Uint8Array {
@@ -31,9 +40,7 @@ export async function serveEditor(
   /** The upgraded connection under `ws`: corked around a batch, so its frames leave in one write. */
   socket: Duplex,
   boardId: string,
-  registry: RoomRegistry,
-  limits: ConnectionLimits,
-  logger: Logger,
+  { registry, limits, logger, counters }: EditorDeps,
   /** `registry.mark()` from before the capability check. */
   mark?: number,
 ): Promise<void> {
@@ -58,6 +65,7 @@ export async function serveEditor(
       return;
     }
     allowance = Math.max(allowance, messages.reduce((sum, message) => sum + message.byteLength, 0));
+    counters.editorSent(messages);
     if (messages.length === 1) {
       ws.send(messages[0]!);
       return;
@@ -93,6 +101,7 @@ export async function serveEditor(
     if (!bucket.take()) return reject(WS_CLOSE.policyViolation, "too many messages");
     if (!isBinary) return reject(WS_CLOSE.invalidData, "expected binary y-websocket messages");
     const frame = toBytes(data);
+    counters.editorReceived(frame.byteLength);
     if (session) handle(frame);
     else early.push(frame);
   });
@@ -110,7 +119,9 @@ export async function serveEditor(
   }, limits.pingIntervalMs);
 
   ws.on("error", (err) => log.debug({ err }, "editor socket error"));
+  counters.editorOpened();
   ws.on("close", () => {
+    counters.editorClosed();
     closed = true;
     clearInterval(ping);
     session?.leave();

@@ -1,22 +1,17 @@
 import type { EventEmitter } from "node:events";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { HTTP_ERRORS, type ErrorCode, MAX_WS_MESSAGE_BYTES, errorBody } from "@whiteboard/shared";
 import type { Capabilities } from "../access/capabilities.js";
 import { isAllowedOrigin, requestHost } from "../access/origin.js";
-import type { RoomRegistry } from "../rooms/registry.js";
-import { type ConnectionLimits, serveEditor } from "./connection.js";
+import { type EditorDeps, serveEditor } from "./connection.js";
 
-export interface WebSocketDeps {
+export interface WebSocketDeps extends EditorDeps {
   capabilities: Capabilities;
   /** The client's address for the lookup limit, honouring `TRUST_PROXY`. */
   clientAddress(request: IncomingMessage): string;
-  registry: RoomRegistry;
   allowedOrigins: readonly string[];
-  limits: ConnectionLimits;
-  logger: Logger;
 }
 
 const PATH = /^\/ws\/([^/?#]*)(?:[?#].*)?$/;
@@ -63,7 +58,7 @@ export function attachWebSockets(
       if (socket.destroyed) return;
       const boardKey = resolution.grant.board.key;
       wss.handleUpgrade(request, socket, head, (ws) => {
-        void serveEditor(ws, socket, boardKey, deps.registry, deps.limits, deps.logger, mark);
+        void serveEditor(ws, socket, boardKey, deps, mark);
       });
     })().catch((err) => {
       deps.logger.error({ err }, "upgrade failed");
