@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { buildStale } from "./lib/build.mjs";
 import { ensureChromium } from "./lib/chromium.mjs";
+import { ensureProxies } from "./lib/proxies.mjs";
 import { ROOT } from "./lib/paths.mjs";
 import { ensurePnpm, installDependencies, pnpmArgs } from "./lib/pnpm.mjs";
 import { run } from "./lib/run.mjs";
@@ -15,6 +16,7 @@ fs.mkdirSync(RESULTS, { recursive: true });
 const pnpm = await ensurePnpm();
 await installDependencies(pnpm);
 const chromium = await ensureChromium();
+await ensureProxies();
 await buildStale(pnpm);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

@@ -1,27 +1,14 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, startServer, stopServer, test, type RunningServer } from "../fixtures.js";
 import { viewerElements } from "../board-helpers.js";
-
-/** A self-signed certificate for 127.0.0.1, made with openssl as the README shows. */
-function certificate(dir: string): { TLS_CERT: string; TLS_KEY: string } {
-  const TLS_CERT = path.join(dir, "cert.pem");
-  const TLS_KEY = path.join(dir, "key.pem");
-  execFileSync(
-    "openssl",
-    ["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2", "-subj", "/CN=localhost",
-      "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", TLS_KEY, "-out", TLS_CERT],
-    { stdio: "ignore" },
-  );
-  return { TLS_CERT, TLS_KEY };
-}
+import { devCertificate } from "../tls.js";
 
 let server: RunningServer;
 test.beforeEach(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wb-e2e-tls-"));
-  server = await startServer(path.join(dir, "data"), certificate(dir));
+  server = await startServer(path.join(dir, "data"), devCertificate(dir));
 });
 test.afterEach(async () => {
   await stopServer(server);

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { run } from "./run.mjs";
+import { aptInstall } from "./apt.mjs";
 
 const CANDIDATES = () => [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
 
@@ -16,10 +16,7 @@ export async function ensureChromium() {
   const found = findChromium();
   if (found) return found;
   console.log("• no Chromium found: installing Debian's chromium package");
-  const asRoot = process.getuid?.() === 0;
-  const apt = (args) => (asRoot ? run("apt-get", args) : run("sudo", ["-n", "apt-get", ...args]));
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  if ((await apt(["update", "-qq"], { env })) !== 0 || (await apt(["install", "-y", "-qq", "chromium"], { env })) !== 0) {
+  if (!(await aptInstall(["chromium"]))) {
     throw new Error("could not install Chromium; install it yourself or set CHROMIUM_PATH");
   }
   const installed = findChromium();
