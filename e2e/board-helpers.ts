@@ -29,3 +29,11 @@ export function editorElements(page: Page): Promise<Elements> {
 export function viewerElements(page: Page): Promise<Elements> {
   return page.evaluate(() => (window as unknown as HookWindow).__whiteboardViewer?.doc.getMap("elements").toJSON() ?? {});
 }
+
+/** A left-to-right stroke with the mouse, in window pixels (the canvas fills the window). */
+export async function drawLine(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 20 });
+  await page.mouse.up();
+}

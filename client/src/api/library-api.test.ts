@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { errorBody } from "@whiteboard/shared";
 import { editEntry, library, viewEntry } from "../gallery/test-libraries";
+import { createPollMeter } from "../channels/poll-meter";
 import { ApiError } from "./api-error";
 import {
   addToLibrary,
@@ -64,6 +65,22 @@ describe("fetchLibrary", () => {
   it("rejects a body that does not match the contract", async () => {
     stubFetch(json({ libraries: [{ id: 1 }] }));
     await expect(fetchLibrary(null)).rejects.toMatchObject({ message: "The server sent an unexpected answer." });
+  });
+
+  it("tells its meter of each poll, of a 200's body bytes and ETag, and of a 304", async () => {
+    const meter = createPollMeter();
+    const body = JSON.stringify({ libraries: [PERSONAL] });
+    stubFetch(new Response(body, { status: 200, headers: { etag: '"v2"' } }));
+    await fetchLibrary(null, { meter });
+    stubFetch(new Response(null, { status: 304 }));
+    await fetchLibrary('"v2"', { meter });
+
+    expect(meter.read()).toMatchObject({
+      polls: 2,
+      notModified: 1,
+      etag: '"v2"',
+      traffic: { messagesOut: 2, messagesIn: 2, bytesIn: new TextEncoder().encode(body).byteLength },
+    });
   });
 });
 

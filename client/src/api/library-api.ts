@@ -10,7 +10,8 @@ import {
   libraryListSchema,
   librarySchema,
 } from "@whiteboard/shared";
-import { jsonInit, readBody, request } from "./request";
+import type { PollMeter } from "../channels/poll-meter";
+import { jsonInit, readBody, readMeasuredBody, request } from "./request";
 
 export type LibraryFetch =
   | { kind: "unchanged" }
@@ -20,17 +21,23 @@ export type LibraryFetch =
  * Every library of this browser's member, conditionally. `cache: "no-store"` matters: with the
  * default mode the browser would answer our own `If-None-Match` from its HTTP cache and hand us
  * a 200 it made up, so we could never tell "unchanged" apart; with it, the server's 304 reaches
- * us as is.
+ * us as is. `meter` counts the poll and the answer read, for the "How this works" panel.
  */
-export async function fetchLibrary(etag: string | null, signal?: AbortSignal): Promise<LibraryFetch> {
+export async function fetchLibrary(etag: string | null, { signal, meter }: { signal?: AbortSignal; meter?: PollMeter } = {}): Promise<LibraryFetch> {
+  meter?.requested();
   const response = await request("/api/library", {
     cache: "no-store",
     headers: etag ? { "If-None-Match": etag } : {},
     ...(signal ? { signal } : {}),
   });
-  if (response.status === 304) return { kind: "unchanged" };
-  const { libraries } = await readBody(response, libraryListSchema);
-  return { kind: "changed", libraries, etag: response.headers.get("ETag") };
+  if (response.status === 304) {
+    meter?.answered(304, 0, null);
+    return { kind: "unchanged" };
+  }
+  const { value, bytes } = await readMeasuredBody(response, libraryListSchema);
+  const newEtag = response.headers.get("ETag");
+  meter?.answered(response.status, bytes, newEtag);
+  return { kind: "changed", libraries: value.libraries, etag: newEtag };
 }
 
 /** Saves a board to the personal library by either of its capabilities (edit `id` or `viewId`). */

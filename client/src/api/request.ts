@@ -24,10 +24,26 @@ export async function request(path: string, init?: RequestInit): Promise<Respons
 
 /** Parses a success body against the contract, so a mismatched server fails here and not deep in a render. */
 export async function readBody<T>(response: Response, schema: Schema<T>): Promise<T> {
-  const json: unknown = await response.json().catch(() => undefined);
-  const parsed = schema.safeParse(json);
+  return (await readMeasuredBody(response, schema)).value;
+}
+
+/**
+ * `readBody`, also telling how many bytes the body had as the page received it (after any
+ * content decoding): read as bytes and decoded here, which is what `response.json()` does inside.
+ */
+export async function readMeasuredBody<T>(response: Response, schema: Schema<T>): Promise<{ value: T; bytes: number }> {
+  const body = await response.arrayBuffer().catch(() => new ArrayBuffer(0));
+  const parsed = schema.safeParse(parseJson(new TextDecoder().decode(body)));
   if (!parsed.success) throw new ApiError(response.status, "unexpected", "The server sent an unexpected answer.");
-  return parsed.data;
+  return { value: parsed.data, bytes: body.byteLength };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function jsonInit(method: string, body: unknown, signal?: AbortSignal): RequestInit {

@@ -1,6 +1,7 @@
 import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { type SocketMeter, createSocketMeter, meteredWebSocket } from "../channels/socket-meter";
 import { sendOnlyOwnAwareness } from "./own-awareness";
 import { attachOfflineStore } from "./offline-store";
 import { shouldReconnect } from "./connection-status";
@@ -12,6 +13,8 @@ export interface BoardConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
   awareness: Awareness;
+  /** This tab's WebSocket traffic, for the "How this works" panel. */
+  meter: SocketMeter;
   destroy(): void;
 }
 
@@ -24,6 +27,7 @@ export interface ConnectOptions {
 
 export function connectBoard({ boardId, location, initialState }: ConnectOptions): BoardConnection {
   const doc = new Y.Doc();
+  const meter = createSocketMeter();
   const provider = new WebsocketProvider(boardSocketBase(location), encodeURIComponent(boardId), doc, {
     connect: false,
     // Each tab has its own socket to the server, which already relays everything. The
@@ -31,6 +35,7 @@ export function connectBoard({ boardId, location, initialState }: ConnectOptions
     // with every state it knows, which is the echo `sendOnlyOwnAwareness` exists to stop.
     disableBc: true,
     shouldReconnect,
+    WebSocketPolyfill: meteredWebSocket(WebSocket, meter),
   });
   // Kept in IndexedDB too: a tab reloaded while offline still has, and later sends, its strokes.
   const offline = attachOfflineStore(doc, boardId);
@@ -42,6 +47,7 @@ export function connectBoard({ boardId, location, initialState }: ConnectOptions
     doc,
     provider,
     awareness: provider.awareness,
+    meter,
     destroy() {
       // The provider sends our null awareness state before closing, so others drop our cursor at once.
       offline.stop();

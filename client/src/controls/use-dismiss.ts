@@ -2,7 +2,7 @@ import { type RefObject, useEffect } from "react";
 
 /**
  * Closes an open popover the way menus close: a pointer down anywhere outside `root`, or Escape
- * (which also hands focus back to the button that opened it, so the keyboard is not lost).
+ * (see `useCloseOnEscape`).
  */
 export function useDismiss(
   open: boolean,
@@ -10,21 +10,30 @@ export function useDismiss(
   toggle: RefObject<HTMLElement | null>,
   close: () => void,
 ): void {
+  useCloseOnEscape(open, toggle, close);
   useEffect(() => {
     if (!open) return;
     const onPointerDown = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) close();
     };
+    document.addEventListener("pointerdown", onPointerDown);
+    return () => document.removeEventListener("pointerdown", onPointerDown);
+  }, [open, root, close]);
+}
+
+/**
+ * Escape closes an open panel and hands focus back to the button that opened it, so the keyboard
+ * is not lost. Alone, for a panel that stays open while the user works beside it.
+ */
+export function useCloseOnEscape(open: boolean, toggle: RefObject<HTMLElement | null>, close: () => void): void {
+  useEffect(() => {
+    if (!open) return;
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "Escape") return;
       close();
       toggle.current?.focus();
     };
-    document.addEventListener("pointerdown", onPointerDown);
     document.addEventListener("keydown", onKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", onPointerDown);
-      document.removeEventListener("keydown", onKeyDown);
-    };
-  }, [open, root, toggle, close]);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [open, toggle, close]);
 }

@@ -15,6 +15,7 @@ import { PresenceList } from "../presence/PresenceList";
 import { RemoteCursors } from "../presence/RemoteCursors";
 import { BoardDamagedPage } from "./BoardDamagedPage";
 import { BoardDeletedPage } from "./BoardDeletedPage";
+import { ChannelsToggle } from "../channels/ChannelsToggle";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { type EditorSession, createEditorSession } from "./editor-session";
 import { createEditorStore } from "./editor-store";
@@ -110,6 +111,7 @@ export function EditorView({ board }: { board: Board }) {
             {board.name}
           </h1>
           <ConnectionBadge status={status} />
+          {live && <ChannelsToggle meter={live.connection.meter} side="left" />}
         </div>
         <div className="editor-bar-group">
           <ShareMenu

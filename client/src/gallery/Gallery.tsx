@@ -12,6 +12,8 @@ import {
   removeFromLibrary,
   rotateInvite,
 } from "../api/library-api";
+import { ChannelsToggle } from "../channels/ChannelsToggle";
+import { createPollMeter } from "../channels/poll-meter";
 import { ConfirmDialog } from "../controls/ConfirmDialog";
 import { PageShell } from "../pages/PageShell";
 import { type Arrival, arrivalNotice } from "./arrival";
@@ -51,8 +53,10 @@ const API = {
  * they have), told once in a notice.
  */
 export function Gallery({ arrival }: { arrival?: Arrival }) {
-  // One store per page: created here, handed down, never a module-level singleton.
-  const [store] = useState(() => createLibraryStore({ fetchLibrary }));
+  // One store per page: created here, handed down, never a module-level singleton. So is the
+  // meter of its polls, for the "How this works" panel.
+  const [meter] = useState(createPollMeter);
+  const [store] = useState(() => createLibraryStore({ fetchLibrary: (etag) => fetchLibrary(etag, { meter }) }));
   const libraries = useStore(store, (s) => s.libraries);
   const loaded = useStore(store, (s) => s.loaded);
   const syncError = useStore(store, (s) => s.syncError);
@@ -74,7 +78,7 @@ export function Gallery({ arrival }: { arrival?: Arrival }) {
   const trashCount = new Set(libraries.flatMap((library) => library.trash.map((entry) => entry.viewId))).size;
 
   return (
-    <PageShell title="Whiteboard">
+    <PageShell title="Whiteboard" actions={<ChannelsToggle meter={meter} side="right" />}>
       <section className="gallery" aria-labelledby="gallery-title">
         <header className="gallery-head">
           <div>

@@ -1,6 +1,7 @@
 import type { ViewInfo } from "@whiteboard/shared";
 import { useEffect, useRef, useState } from "react";
 import { BoardCanvas } from "../canvas/BoardCanvas";
+import { ChannelsToggle } from "../channels/ChannelsToggle";
 import { createFrameLoop } from "../canvas/frame-loop";
 import { createViewportStore } from "../canvas/viewport-store";
 import { RemoteCursors } from "../presence/RemoteCursors";
@@ -77,6 +78,7 @@ export function ViewerView({ info }: { info: ViewInfo }) {
             </span>
           )}
           <FeedBadge status={status} />
+          {feed && <ChannelsToggle meter={feed.meter} side="right" />}
           <ThemeToggle />
         </div>
       </header>

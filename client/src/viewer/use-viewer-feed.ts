@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { createStore } from "zustand/vanilla";
+import { type FeedMeter, createFeedMeter, meteredFeedSource } from "../channels/feed-meter";
 import type { PresenceStore } from "../presence/presence-store";
 import type { PresentUser } from "../presence/presence-users";
 import { HIDDEN_VIEWER_RELEASE_MS } from "@whiteboard/shared";
@@ -15,6 +16,8 @@ export interface ViewerFeed {
   doc: Y.Doc;
   /** Editors' cursors: a store, not React state, because they move up to 20 times a second. */
   presence: PresenceStore;
+  /** This tab's event stream traffic, for the "How this works" panel. */
+  meter: FeedMeter;
 }
 
 export interface ViewerFeedState {
@@ -32,6 +35,7 @@ export function useViewerFeed(viewId: string): ViewerFeedState {
 
   useEffect(() => {
     const doc = new Y.Doc();
+    const meter = createFeedMeter();
     const presence = createStore<{ users: PresentUser[] }>()(() => ({ users: [] }));
     setStatus("connecting");
     const schedule = (callback: () => void, ms: number) => {
@@ -44,7 +48,7 @@ export function useViewerFeed(viewId: string): ViewerFeedState {
       doc,
       open: (url) => {
         testHook.hook.streams.push(url);
-        return new EventSource(url);
+        return meteredFeedSource(new EventSource(url), meter);
       },
       onSnapshot: () => (testHook.hook.snapshots += 1),
       probe: createFeedProbe(viewId),
@@ -62,7 +66,7 @@ export function useViewerFeed(viewId: string): ViewerFeedState {
       release: () => client.pause(),
       restore: () => client.resume(),
     });
-    setFeed({ doc, presence });
+    setFeed({ doc, presence, meter });
     return () => {
       testHook.hide();
       stopWatchingVisibility();
