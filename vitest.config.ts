@@ -15,7 +15,17 @@ export default defineConfig({
     testTimeout: 15_000,
     projects: [
       { extends: true, test: { name: "shared", include: ["shared/src/**/*.test.ts"], environment: "node" } },
-      { extends: true, test: { name: "server", include: ["server/src/**/*.test.ts"], environment: "node" } },
+      {
+        extends: true,
+        // Provides where the run's one PostgreSQL server lives, and stops it at the end; the first
+        // test that needs it starts it (server/src/test/postgres.ts).
+        test: {
+          name: "server",
+          include: ["server/src/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["server/src/test/postgres-global-setup.ts"],
+        },
+      },
       { extends: true, test: { name: "client", include: ["client/src/**/*.test.{ts,tsx}"], environment: "node" } },
     ],
   },

@@ -5,6 +5,7 @@ import path from "node:path";
 import { buildStale } from "./lib/build.mjs";
 import { ensureChromium } from "./lib/chromium.mjs";
 import { ensureProxies } from "./lib/proxies.mjs";
+import { ensurePostgres } from "./lib/postgres.mjs";
 import { ROOT } from "./lib/paths.mjs";
 import { ensurePnpm, installDependencies, pnpmArgs } from "./lib/pnpm.mjs";
 import { run } from "./lib/run.mjs";
@@ -17,6 +18,7 @@ const pnpm = await ensurePnpm();
 await installDependencies(pnpm);
 const chromium = await ensureChromium();
 await ensureProxies();
+await ensurePostgres();
 await buildStale(pnpm);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };

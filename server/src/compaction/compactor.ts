@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import type { CompactionWorkerData, FoldResult, OpenResult, WorkerRequest, WorkerResponse } from "./protocol.js";
+import type { CompactionThread, FoldResult, OpenResult, WorkerRequest, WorkerResponse } from "./protocol.js";
 import { StoredDocDamaged } from "../storage/store.js";
 import { startWorker } from "../threads/start-worker.js";
 
@@ -10,8 +10,9 @@ type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Om
 
 /**
  * The main thread's side of compaction: one worker per store, started on first use, one fold per
- * board at a time. A worker that dies fails what it was doing (the log keeps everything; the
- * room tries again later) and is replaced on the next request.
+ * board at a time in this process (across instances, PostgreSQL's fold lock keeps to one). A
+ * worker that dies fails what it was doing (the log keeps everything; the room tries again
+ * later) and is replaced on the next request.
  */
 export class Compactor {
   private worker: Worker | undefined;
@@ -21,8 +22,9 @@ export class Compactor {
   private closed = false;
 
   constructor(
-    private readonly databaseFile: string,
-    /** Called once the worker exists, which from then on runs the WAL checkpoints too. */
+    /** The store's worker and what it connects to. */
+    private readonly thread: CompactionThread,
+    /** Called once the worker exists (SQLite: from then on it runs the WAL checkpoints too). */
     private readonly onStart: () => void = () => {},
   ) {}
 
@@ -75,8 +77,7 @@ export class Compactor {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const data: CompactionWorkerData = { databaseFile: this.databaseFile };
-    const worker = startWorker(import.meta.url, "worker", { workerData: data });
+    const worker = startWorker(import.meta.url, this.thread.entry, { workerData: this.thread.data });
     worker.on("message", (response: WorkerResponse) => {
       const waiter = this.pending.get(response.id);
       this.pending.delete(response.id);

@@ -1,8 +1,10 @@
 /**
- * Messages between the store and its document worker: folds (compaction) and opens (reading a
- * board and merging it into one update for a room to load). One fold at a time per board (the
- * compactor serialises them); answers by id.
+ * Messages between a store and its document worker: folds (compaction) and opens (reading a
+ * board and merging it into one update for a room to load). One fold at a time per board within
+ * a process (the compactor serialises them); answers by id.
  */
+import type { CompactResult, OpenedDoc } from "../storage/store.js";
+
 export type WorkerRequest =
   | {
       id: number;
@@ -13,22 +15,11 @@ export type WorkerRequest =
     }
   | { id: number; kind: "open"; boardKey: string };
 
-export interface FoldResult {
-  /** The thread that did the work: the worker's, never the event loop's. */
-  threadId: number;
-  snapshotBytes: number;
-  foldedRows: number;
-  foldedBytes: number;
-}
+export type FoldResult = CompactResult;
 
-/** A board read and merged: the whole document as one update, and what its log holds. */
-export interface OpenResult {
+/** A board read and merged, and the thread that did it (tests check it is not the loop's). */
+export interface OpenResult extends OpenedDoc {
   threadId: number;
-  state: Uint8Array;
-  lastSeq: number;
-  loggedUpdates: number;
-  loggedBytes: number;
-  snapshotBytes: number;
 }
 
 export type WorkerResponse =
@@ -36,7 +27,17 @@ export type WorkerResponse =
   | { id: number; ok: true; open: OpenResult | undefined }
   | { id: number; ok: false; message: string; damaged?: string };
 
-/** What the worker is started with (`workerData`). */
-export interface CompactionWorkerData {
+/** What the SQLite worker is started with (`workerData`): the database file it opens itself. */
+export interface SqliteWorkerData {
   databaseFile: string;
 }
+
+/** What the PostgreSQL worker is started with: the database it connects to itself. */
+export interface PostgresWorkerData {
+  url: string;
+}
+
+/** Which worker a compactor starts, beside this file, and with what. */
+export type CompactionThread =
+  | { entry: "sqlite-worker"; data: SqliteWorkerData }
+  | { entry: "postgres-worker"; data: PostgresWorkerData };

@@ -1,59 +1,16 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { WS_CLOSE } from "@whiteboard/shared";
 import { startTestServer } from "../test/server.js";
 import { createBoard } from "../test/http.js";
 import { connectProvider, eventually, openRaw } from "../test/editors.js";
 import { watch } from "../test/viewers.js";
+import { canMount, fill, smallFilesystem } from "../test/small-filesystem.js";
 import { DATABASE_FILE } from "./sqlite.js";
 
-/**
- * A real full disk: a small tmpfs, mounted for the test (root only, as `.ci/run` is here).
- * Where mounting is impossible the test says why and does not run.
- */
-function smallFilesystem(): string | undefined {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "wb-full-"));
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", dir], { stdio: "pipe" });
-  } catch (err) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    console.warn(`disk-full test not run: cannot mount a tmpfs here (${String(err).split("\n")[0]})`);
-    return undefined;
-  }
-  onTestFinished(() => {
-    execFileSync("umount", ["-l", dir]);
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  return dir;
-}
-
-/** Fills the filesystem to the last byte; returns the filler's path. */
-function fill(dir: string): string {
-  const filler = path.join(dir, "filler");
-  const fd = fs.openSync(filler, "w");
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (;;) fs.writeSync(fd, chunk);
-  } catch {
-    for (let size = 4096; size >= 1; size = Math.floor(size / 2)) {
-      try {
-        for (;;) fs.writeSync(fd, chunk.subarray(0, size));
-      } catch {
-        // Full at this size; try a smaller one.
-      }
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
-  return filler;
-}
-
-const canMount = process.getuid?.() === 0;
 if (!canMount) console.warn("disk-full test not run: mounting a tmpfs needs root (.ci/run has it here)");
 
 describe("a full disk", () => {

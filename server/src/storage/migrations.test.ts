@@ -101,10 +101,4 @@ describe("upgrading a database written before libraries", () => {
     expect((await store.loadDoc(board!.key))!.updates).toHaveLength(1);
     await store.close();
   });
-
-  it("starts a new database with no shared library at all", async () => {
-    const store = openSqliteStore(tempDir());
-    expect(await store.sharedLibraries()).toEqual([]);
-    await store.close();
-  });
 });

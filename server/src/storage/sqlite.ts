@@ -8,8 +8,15 @@ import { sqliteDocs } from "./sqlite/docs.js";
 import { sqliteMembers } from "./sqlite/members.js";
 import { sqliteLibraries } from "./sqlite/libraries.js";
 import { Compactor } from "../compaction/compactor.js";
+import { errorCode, type RetryPolicy, retrying } from "./retrying.js";
 
 export const DATABASE_FILE = "whiteboard.sqlite";
+
+/**
+ * SQLITE_BUSY: another connection (the compaction worker) holds the write lock. Retried on a
+ * timer for as long as the old synchronous busy timeout waited.
+ */
+const WHEN_BUSY: RetryPolicy = { transient: (err) => errorCode(err) === "SQLITE_BUSY", giveUpMs: 10_000, retryMs: 5 };
 
 /**
  * The embedded store: one SQLite file in the data directory, in WAL mode so readers never wait
@@ -30,9 +37,11 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
   // 50,000-stroke board is 55 MB). A write that finds the lock taken is retried on a timer.
   db.pragma("busy_timeout = 0");
   migrate(db);
-  // Once the compaction worker runs, it checkpoints the WAL (see compaction/worker.ts); until
-  // then the default automatic checkpoints keep the WAL bounded.
-  const compactor = new Compactor(file, () => db.open && db.pragma("wal_autocheckpoint = 0"));
+  // Once the compaction worker runs, it checkpoints the WAL (see compaction/sqlite-worker.ts);
+  // until then the default automatic checkpoints keep the WAL bounded.
+  const compactor = new Compactor({ entry: "sqlite-worker", data: { databaseFile: file } }, () =>
+    db.open && db.pragma("wal_autocheckpoint = 0"),
+  );
 
   const store: Store = {
     ...sqliteBoards(db, now),
@@ -44,32 +53,5 @@ export function openSqliteStore(dataDir: string, now: () => Date = () => new Dat
       if (db.open) db.close();
     },
   };
-  return retryingWhenBusy(store);
-}
-
-/** How long a write keeps retrying before its caller gets the error (the old synchronous bound). */
-const BUSY_GIVE_UP_MS = 10_000;
-const BUSY_RETRY_MS = 5;
-
-/**
- * Every store call, retried while SQLite answers SQLITE_BUSY: each attempt is a whole
- * transaction (all or nothing), so trying again is safe, and waiting between attempts with a
- * timer leaves the event loop free for everything else while the worker writes.
- */
-function retryingWhenBusy(store: Store): Store {
-  const wrapped = {} as Record<string, unknown>;
-  for (const [name, method] of Object.entries(store) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
-    wrapped[name] = async (...args: unknown[]) => {
-      const giveUpAt = Date.now() + BUSY_GIVE_UP_MS;
-      for (;;) {
-        try {
-          return await method(...args);
-        } catch (err) {
-          if ((err as { code?: unknown }).code !== "SQLITE_BUSY" || Date.now() > giveUpAt) throw err;
-          await new Promise((resolve) => setTimeout(resolve, BUSY_RETRY_MS));
-        }
-      }
-    };
-  }
-  return wrapped as unknown as Store;
+  return retrying(store, WHEN_BUSY);
 }

@@ -1,6 +1,7 @@
 /**
- * The storage seam. One implementation today (SQLite, `sqlite/`); the interface is async so a
- * networked database can sit behind it without changing a caller.
+ * The storage seam: SQLite (`sqlite/`, embedded, one process) and PostgreSQL (`postgres/`,
+ * shared by every instance), held to one contract (`store-contract/`). Async, so a networked
+ * database sits behind it without changing a caller.
  *
  * Boards are keyed internally by `key`, which no client ever sees or sends. The capabilities
  * (`id` to edit, `viewId` to watch) are columns that can be replaced (reset links) without
@@ -36,6 +37,12 @@ export interface CompactResult {
   snapshotBytes: number;
   foldedRows: number;
   foldedBytes: number;
+  /**
+   * Set when another instance was folding this board at that moment (PostgreSQL): nothing was
+   * folded here (`foldedRows` 0, `snapshotBytes` the stored snapshot's size); the rows stay for
+   * that fold or the next one. A caller treats it as a fold that found nothing to do.
+   */
+  foldingElsewhere?: true;
 }
 
 export interface BoardStore {
@@ -88,22 +95,25 @@ export interface DocStore {
   /** The stored rows as they are (tests, inspection). Undefined when no such board. */
   loadDoc(boardKey: string): Promise<StoredDoc | undefined>;
   /**
-   * Reads the board and merges snapshot and log into one update, off the event loop (SQLite:
-   * in the worker thread). Undefined when no such board; rejects with `StoredDocDamaged` when
-   * stored bytes are not a Yjs update.
+   * Reads the board and merges snapshot and log into one update, off the event loop (in the
+   * store's worker thread, on its own connection). Undefined when no such board; rejects with
+   * `StoredDocDamaged` when stored bytes are not a Yjs update.
    */
   openDoc(boardKey: string): Promise<OpenedDoc | undefined>;
   /**
    * Appends accepted updates to the board's log and records the edit (`updatedAt`,
    * `elementCount`, the versions of the libraries that show it) in one transaction: all of it
-   * or none. Resolves with the last sequence number written.
+   * or none. Resolves with the last sequence number written. Sequence numbers only grow within
+   * a board (SQLite: one sequence for all boards; PostgreSQL: per board, with no gaps). Rejects
+   * when there is no such board, or the write failed (a full disk): nothing of it is stored.
    */
   appendUpdates(boardKey: string, updates: Uint8Array[], elementCount: number): Promise<number>;
   /**
    * Folds the logged updates with sequence <= `throughSeq` into the snapshot, off the event loop
-   * (SQLite: in a worker thread on its own connection), and drops those rows in the same
+   * (in the store's worker thread, on its own connection), and drops those rows in the same
    * transaction as the new snapshot is written. Rows logged meanwhile stay. Resolves with what
-   * it folded and the new snapshot's size.
+   * it folded and the new snapshot's size; see `foldingElsewhere` for a fold that yielded to
+   * another instance's.
    */
   compactDoc(boardKey: string, throughSeq: number): Promise<CompactResult>;
 }
