@@ -50,12 +50,15 @@ export function renderReport(outcome: ChannelsOutcome, args: ChannelsArgs, machi
   return parts.join("\n\n");
 }
 
-/** The commit the figures were measured on; "with uncommitted changes" when the tree differs from it. */
+/**
+ * The commit the figures were measured on; "with uncommitted changes" when the code differs from
+ * it. docs/ is left out: this run writes the chart there before the page.
+ */
 function commitLine(repoRoot: string): string {
   try {
     const git = (...args: string[]): string => execFileSync("git", ["--no-optional-locks", ...args], { cwd: repoRoot, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const commit = git("rev-parse", "--short", "HEAD");
-    const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
+    const dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)docs") !== "";
     return `commit ${commit}${dirty ? " with uncommitted changes" : ""}`;
   } catch {
     return "no git commit known";
