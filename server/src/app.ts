@@ -39,6 +39,11 @@ import { trackConnections } from "./http/connections.js";
 export interface AppOptions {
   /** Where the SQLite file lives. Tests pass a fresh temporary directory. */
   dataDir: string;
+  /**
+   * A store opened already (PostgreSQL's opens asynchronously), used instead of SQLite in
+   * `dataDir`. The app owns it from here and closes it last.
+   */
+  store?: Store;
   logger: Logger;
   /** The built client (`client/dist`); pages are not served when absent. */
   clientDir?: string;
@@ -90,7 +95,7 @@ export interface App {
  */
 export async function buildApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
-  const store = openSqliteStore(options.dataDir, now);
+  const store = options.store ?? openSqliteStore(options.dataDir, now);
   const trustProxy = options.trustProxy ?? [];
   const tls = options.tls;
   const serverOptions = {
