@@ -18,7 +18,7 @@ describe("the whole server on PostgreSQL", () => {
     await eventually(() => expect(viewer.kinds()).toContain("snapshot"));
     editor.doc.getMap("elements").set("drawn", new Y.Map([["type", "rect"]]));
     await eventually(() => expect(viewer.doc.getMap("elements").has("drawn")).toBe(true));
-    const library = await (await member.request("/api/library")).json();
+    const library: unknown = await (await member.request("/api/library")).json();
     expect(JSON.stringify(library)).toContain(board.viewId);
     editor.destroy();
     await first.app.close();
@@ -26,6 +26,7 @@ describe("the whole server on PostgreSQL", () => {
     const second = await startTestServer({ store: await openPostgresStore(url) });
     const again = await connectProvider(second.url, board.id);
     expect(again.doc.getMap("elements").has("drawn")).toBe(true);
-    expect((await (await second.request(`/api/boards/${board.id}`)).json()).name).toBe("On PostgreSQL");
+    const stored = (await (await second.request(`/api/boards/${board.id}`)).json()) as { name: string };
+    expect(stored.name).toBe("On PostgreSQL");
   });
 });
