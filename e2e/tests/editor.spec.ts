@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "../fixtures.js";
-import { createBoard, editorElements } from "../board-helpers.js";
+import { createBoard, drawLine, editorElements } from "../board-helpers.js";
 import type { Board } from "@whiteboard/shared";
 
 const INK = "#0090ff";
@@ -29,14 +29,6 @@ function canvasPixel(page: Page, x: number, y: number): Promise<number[]> {
 
 function isInk(rgb: number[]): boolean {
   return rgb.every((channel, i) => Math.abs(channel - INK_RGB[i]!) <= 8);
-}
-
-/** A left-to-right stroke with the mouse, in canvas (here: window) pixels. */
-async function drawLine(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 20 });
-  await page.mouse.up();
 }
 
 test("a stroke drawn in one tab reaches the other tab's doc and canvas, and is still there after a reload", async ({

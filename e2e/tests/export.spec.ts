@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Browser, Page, WebSocketRoute } from "@playwright/test";
 import { expect, test } from "../fixtures.js";
-import { createBoard, editorElements } from "../board-helpers.js";
+import { createBoard, drawLine, editorElements } from "../board-helpers.js";
 
 interface StrokeJson {
   type: string;
@@ -24,13 +24,6 @@ async function openEditor(browser: Browser, url: string, boardId: string): Promi
   await page.goto(`${url}/b/${boardId}`);
   await expect(page.getByTestId("connection-status")).toHaveText("connected");
   return page;
-}
-
-async function drawLine(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 20 });
-  await page.mouse.up();
 }
 
 /** Draws one stroke in `INK`, 10 wide, and returns it once the page's doc holds it. */

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, startServer, stopServer, test, type RunningServer } from "../fixtures.js";
-import { viewerElements } from "../board-helpers.js";
+import { drawLine, viewerElements } from "../board-helpers.js";
 import { devCertificate } from "../tls.js";
 
 let server: RunningServer;
@@ -50,10 +50,7 @@ test("over HTTPS with HTTP/2, ten viewer tabs of ten boards in one browser are a
     await editor.goto(`${server.url}/b/${board.id}`);
     await expect(editor.getByTestId("connection-status")).toHaveText("connected");
     await editor.getByTestId("tool-pen").click();
-    await editor.mouse.move(300, 400);
-    await editor.mouse.down();
-    await editor.mouse.move(600, 420, { steps: 8 });
-    await editor.mouse.up();
+    await drawLine(editor, { x: 300, y: 400 }, { x: 600, y: 420 });
   }
   for (const page of viewers) await expect.poll(async () => Object.keys(await viewerElements(page)).length).toBe(1);
 });

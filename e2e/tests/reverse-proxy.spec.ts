@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { MEMBER_COOKIE } from "@whiteboard/shared";
 import { expect, startServer, stopServer, test } from "../fixtures.js";
-import { viewerElements } from "../board-helpers.js";
+import { drawLine, viewerElements } from "../board-helpers.js";
 import { type ProxyKind, startProxy } from "../proxies.js";
 import { devCertificate } from "../tls.js";
 
@@ -44,10 +44,7 @@ for (const kind of ["caddy", "nginx"] as const satisfies readonly ProxyKind[]) {
       await editor.goto(`${proxy.url}/b/${board.id}`);
       await expect(editor.getByTestId("connection-status")).toHaveText("connected");
       await editor.getByTestId("tool-pen").click();
-      await editor.mouse.move(300, 400);
-      await editor.mouse.down();
-      await editor.mouse.move(600, 420, { steps: 8 });
-      await editor.mouse.up();
+      await drawLine(editor, { x: 300, y: 400 }, { x: 600, y: 420 });
       // A buffering proxy would hold the update until its buffer filled or the stream ended.
       for (const page of viewers) await expect.poll(async () => Object.keys(await viewerElements(page)).length, { timeout: 5_000 }).toBe(1);
 

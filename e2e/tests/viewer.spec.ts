@@ -6,7 +6,7 @@ import readline from "node:readline";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "../fixtures.js";
-import { createBoard, editorElements, viewerElements, type Elements } from "../board-helpers.js";
+import { createBoard, drawLine, editorElements, viewerElements, type Elements } from "../board-helpers.js";
 import type { Board } from "@whiteboard/shared";
 
 const INK = "#0090ff";
@@ -48,14 +48,6 @@ async function viewerShowsInk(page: Page, x: number, y: number): Promise<boolean
     [x, y],
   );
   return rgb.every((channel, i) => Math.abs(channel - INK_RGB[i]!) <= 8);
-}
-
-/** A left-to-right stroke with the mouse, in window pixels (the canvas fills the window). */
-async function drawLine(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 20 });
-  await page.mouse.up();
 }
 
 test("a viewer watches a stroke being drawn and the editor's named cursor, with no tools and no WebSocket", async ({ browser, server }) => {

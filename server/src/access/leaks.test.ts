@@ -8,24 +8,13 @@ import { startTestServer } from "../test/server.js";
 import { createBoard, readJson } from "../test/http.js";
 import { connectProvider, eventually, upgradeStatus } from "../test/editors.js";
 import { watch } from "../test/viewers.js";
+import { drawRect } from "../test/draw.js";
 
 
 /** Everything a response shows: status line, every header (cookies included), and the body. */
 async function everything(res: Response): Promise<string> {
   const headers = [...res.headers].map(([name, value]) => `${name}: ${value}`).join("\n");
   return `${res.status}\n${headers}\n${res.headers.getSetCookie().join("\n")}\n\n${await res.text()}`;
-}
-
-function draw(doc: Y.Doc, id: string): void {
-  doc.transact(() => {
-    const element = new Y.Map<unknown>();
-    element.set("type", "rect");
-    element.set("x", 1);
-    element.set("y", 2);
-    element.set("w", 3);
-    element.set("h", 4);
-    doc.getMap("elements").set(id, element);
-  });
 }
 
 describe("a view id never reveals the edit id", () => {
@@ -54,7 +43,7 @@ describe("a view id never reveals the edit id", () => {
     // The live feed while the board is drawn on, cursors move, and then the board is deleted.
     const feed = watch(new URL(`/api/view/${board.viewId}/events`, server.url).href);
     await eventually(() => expect(feed.kinds()).toContain("presence"));
-    draw(editor.doc, "r1");
+    drawRect(editor.doc, "r1");
     await eventually(() => expect(feed.kinds()).toContain("update"));
     const raw = await fetch(new URL(`/api/view/${board.viewId}/events`, server.url), { signal: AbortSignal.timeout(500) });
     seen.push([...raw.headers].join("\n"));
@@ -98,7 +87,7 @@ describe("logs never carry a capability", () => {
     await alice.json(`/api/boards/${board.id}`, "PATCH", { name: "Logged, renamed" });
     await alice.request(`/api/boards/${board.id}`, { method: "PATCH", headers: { "content-type": "application/json" }, body: "{bad" });
     const editor = await connectProvider(server.url, board.id);
-    draw(editor.doc, "e1");
+    drawRect(editor.doc, "e1");
     const feed = watch(new URL(`/api/view/${board.viewId}/events`, server.url).href);
     await eventually(() => expect(feed.kinds()).toContain("snapshot"));
     await bob.request(`/v/${board.viewId}`);

@@ -6,20 +6,11 @@ import { testCertificate } from "../test/tls.js";
 import { http2Connection } from "../test/http2-client.js";
 import { connectProvider, eventually } from "../test/editors.js";
 import { watch } from "../test/viewers.js";
+import { drawRect } from "../test/draw.js";
 import { startChildServer } from "../test/child-server.js";
 import { tempDir } from "../test/temp-dir.js";
 
 const { cert, key } = testCertificate();
-
-function draw(doc: Y.Doc, id: string): void {
-  doc.transact(() => {
-    const element = new Y.Map<unknown>();
-    element.set("type", "rect");
-    element.set("x", 1);
-    element.set("y", 2);
-    doc.getMap("elements").set(id, element);
-  });
-}
 
 /** HTTP/1.1 over TLS, as a client without h2 (or a WebSocket upgrade) speaks it. */
 function http1Get(url: URL): Promise<{ status: number; body: string; alpn: string | false | null }> {
@@ -66,7 +57,7 @@ describe("HTTPS with HTTP/2 and HTTP/1.1 on one port", () => {
     const editor = await connectProvider(server.url, board.id, new Y.Doc(), cert);
     const viewer = watch(new URL(`/api/view/${board.viewId}/events`, server.url).href, { fetch: h2.fetch });
     await eventually(() => expect(viewer.kinds()).toContain("snapshot"));
-    draw(editor.doc, "drawn-over-wss");
+    drawRect(editor.doc, "drawn-over-wss");
     await eventually(() => expect(viewer.doc.getMap("elements").has("drawn-over-wss")).toBe(true));
     expect(viewer.kinds()).toContain("update");
   });
@@ -78,7 +69,7 @@ describe("HTTPS with HTTP/2 and HTTP/1.1 on one port", () => {
     const viewers = boards.map((board) => watch(new URL(`/api/view/${board.viewId}/events`, server.url).href, { fetch: h2.fetch }));
     await eventually(() => expect(viewers.every((v) => v.kinds().includes("snapshot"))).toBe(true));
     const editors = await Promise.all(boards.map((board) => connectProvider(server.url, board.id, new Y.Doc(), cert)));
-    editors.forEach((editor, i) => draw(editor.doc, `stroke-${i}`));
+    editors.forEach((editor, i) => drawRect(editor.doc, `stroke-${i}`));
     await eventually(() => expect(viewers.every((v, i) => v.doc.getMap("elements").has(`stroke-${i}`))).toBe(true));
     // One connection carried all of it: the 10 creations and the 10 streams.
     expect(h2.session.destroyed).toBe(false);
@@ -105,11 +96,11 @@ describe("HTTPS with HTTP/2 and HTTP/1.1 on one port", () => {
     const board = await newBoardOver(h2.fetch, server.url);
     const editor = await connectProvider(server.url, board.id, new Y.Doc(), cert);
     const first = watch(new URL(`/api/view/${board.viewId}/events`, server.url).href, { fetch: h2.fetch });
-    draw(editor.doc, "seen");
+    drawRect(editor.doc, "seen");
     await eventually(() => expect(first.doc.getMap("elements").has("seen")).toBe(true));
     const lastId = first.lastId()!;
     first.source.close();
-    draw(editor.doc, "missed");
+    drawRect(editor.doc, "missed");
     await eventually(async () => expect((await server.app.store.getBoard(board.id))!.elementCount).toBe(2));
     const resumed = watch(new URL(`/api/view/${board.viewId}/events?lastEventId=${lastId}`, server.url).href, { fetch: h2.fetch });
     await eventually(() => expect(resumed.kinds()).toContain("update"));
