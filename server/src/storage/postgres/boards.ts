@@ -1,33 +1,12 @@
 import type { Pool } from "pg";
 import type { BoardRecord, BoardStore } from "../store.js";
 import { newId, newKey } from "../ids.js";
+import { BOARD_COLUMNS, type BoardRow as GenericBoardRow, boardRecord } from "../board-row.js";
 import { inTransaction, type Sql } from "./sql.js";
 
-export interface BoardRow {
-  key: string;
-  id: string;
-  view_id: string;
-  name: string;
-  created_at: Date;
-  updated_at: Date;
-  element_count: number;
-  deleted_at: Date | null;
-}
+export type BoardRow = GenericBoardRow<Date>;
 
-export const BOARD_COLUMNS = "key, id, view_id, name, created_at, updated_at, element_count, deleted_at";
-
-export function toBoardRecord(row: BoardRow): BoardRecord {
-  return {
-    key: row.key,
-    id: row.id,
-    viewId: row.view_id,
-    name: row.name,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    elementCount: row.element_count,
-    deletedAt: row.deleted_at?.toISOString(),
-  };
-}
+export const toBoardRecord = (row: BoardRow): BoardRecord => boardRecord(row, (time) => time.toISOString());
 
 /**
  * Locks the libraries holding the boards whose entries match `entries` (a condition on

@@ -2,7 +2,8 @@ import type { Pool } from "pg";
 import type { Role } from "@whiteboard/shared";
 import type { EntryRecord, LibraryStore, MembershipRecord } from "../store.js";
 import { newId } from "../ids.js";
-import { BOARD_COLUMNS, type BoardRow, toBoardRecord } from "./boards.js";
+import { type BoardRow, toBoardRecord } from "./boards.js";
+import { PREFIXED_BOARD_COLUMNS } from "../board-row.js";
 import { inTransaction, type Sql } from "./sql.js";
 
 interface MembershipRow {
@@ -23,9 +24,6 @@ const toMembership = (row: MembershipRow): MembershipRecord => ({
 });
 
 const MEMBERSHIP_COLUMNS = "l.id, l.name, l.personal, l.invite, l.version";
-const PREFIXED_BOARD_COLUMNS = BOARD_COLUMNS.split(", ")
-  .map((c) => `b.${c}`)
-  .join(", ");
 
 async function membershipOf(sql: Sql, memberKey: string, libraryId: string): Promise<MembershipRecord | undefined> {
   const { rows } = await sql.query<MembershipRow>(

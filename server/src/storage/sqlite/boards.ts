@@ -1,32 +1,11 @@
 import type { Database } from "better-sqlite3";
 import type { BoardRecord, BoardStore, MemberRecord } from "../store.js";
 import { newId, newKey } from "../ids.js";
+import { BOARD_COLUMNS, type BoardRow as GenericBoardRow, boardRecord } from "../board-row.js";
 
-export interface BoardRow {
-  key: string;
-  id: string;
-  view_id: string;
-  name: string;
-  created_at: string;
-  updated_at: string;
-  element_count: number;
-  deleted_at: string | null;
-}
+export type BoardRow = GenericBoardRow<string>;
 
-export const BOARD_COLUMNS = "key, id, view_id, name, created_at, updated_at, element_count, deleted_at";
-
-export function toBoardRecord(row: BoardRow): BoardRecord {
-  return {
-    key: row.key,
-    id: row.id,
-    viewId: row.view_id,
-    name: row.name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    elementCount: row.element_count,
-    deletedAt: row.deleted_at ?? undefined,
-  };
-}
+export const toBoardRecord = (row: BoardRow): BoardRecord => boardRecord(row, (time) => time);
 
 /**
  * Whatever a library's members would see change about a board (its name, its last edit, its

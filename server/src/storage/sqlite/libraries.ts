@@ -2,7 +2,8 @@ import type { Database } from "better-sqlite3";
 import type { Role } from "@whiteboard/shared";
 import type { EntryRecord, LibraryStore, MembershipRecord } from "../store.js";
 import { newId } from "../ids.js";
-import { BOARD_COLUMNS, type BoardRow, toBoardRecord } from "./boards.js";
+import { type BoardRow, toBoardRecord } from "./boards.js";
+import { PREFIXED_BOARD_COLUMNS } from "../board-row.js";
 
 interface MembershipRow {
   id: string;
@@ -21,9 +22,6 @@ const toMembership = (row: MembershipRow): MembershipRecord => ({
 });
 
 const MEMBERSHIP_COLUMNS = "l.id, l.name, l.personal, l.invite, l.version";
-const PREFIXED_BOARD_COLUMNS = BOARD_COLUMNS.split(", ")
-  .map((c) => `b.${c}`)
-  .join(", ");
 
 /** Libraries: who belongs to which, and which boards each holds with what role. */
 export function sqliteLibraries(db: Database, now: () => Date): LibraryStore {
