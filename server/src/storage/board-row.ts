@@ -1,4 +1,5 @@
 import type { BoardRecord } from "./store.js";
+import { newId, newKey } from "./ids.js";
 
 /**
  * A board's row as both backends store it: the same columns, with times as each driver returns
@@ -33,4 +34,9 @@ export function boardRecord<Time>(row: BoardRow<Time>, iso: (time: Time) => stri
     elementCount: row.element_count,
     deletedAt: row.deleted_at === null ? undefined : iso(row.deleted_at),
   };
+}
+
+/** A new board's row: fresh key and capabilities, created and updated `at`, empty, not in the trash. */
+export function newBoardRow<Time>(name: string, at: Time): BoardRow<Time> {
+  return { key: newKey(), id: newId(), view_id: newId(), name, created_at: at, updated_at: at, element_count: 0, deleted_at: null };
 }

@@ -1,7 +1,7 @@
 import type { Pool } from "pg";
 import type { BoardRecord, BoardStore } from "../store.js";
-import { newId, newKey } from "../ids.js";
-import { BOARD_COLUMNS, type BoardRow as GenericBoardRow, boardRecord } from "../board-row.js";
+import { newId } from "../ids.js";
+import { BOARD_COLUMNS, type BoardRow as GenericBoardRow, boardRecord, newBoardRow } from "../board-row.js";
 import { inTransaction, type Sql } from "./sql.js";
 
 export type BoardRow = GenericBoardRow<Date>;
@@ -44,16 +44,7 @@ export function postgresBoards(pool: Pool, now: () => Date): BoardStore {
     createBoard(name, libraryId) {
       return inTransaction(pool, async (sql) => {
         const at = now();
-        const row: BoardRow = {
-          key: newKey(),
-          id: newId(),
-          view_id: newId(),
-          name,
-          created_at: at,
-          updated_at: at,
-          element_count: 0,
-          deleted_at: null,
-        };
+        const row: BoardRow = newBoardRow(name, at);
         await sql.query(
           `INSERT INTO boards (key, id, view_id, name, created_at, updated_at, element_count) VALUES ($1, $2, $3, $4, $5, $5, 0)`,
           [row.key, row.id, row.view_id, name, at],

@@ -1,7 +1,7 @@
 import type { Database } from "better-sqlite3";
 import type { BoardRecord, BoardStore, MemberRecord } from "../store.js";
-import { newId, newKey } from "../ids.js";
-import { BOARD_COLUMNS, type BoardRow as GenericBoardRow, boardRecord } from "../board-row.js";
+import { newId } from "../ids.js";
+import { BOARD_COLUMNS, type BoardRow as GenericBoardRow, boardRecord, newBoardRow } from "../board-row.js";
 
 export type BoardRow = GenericBoardRow<string>;
 
@@ -60,16 +60,7 @@ export function sqliteBoards(db: Database, now: () => Date): BoardStore {
 
   const create = db.transaction((name: string, libraryId: string): BoardRecord => {
     const at = now().toISOString();
-    const row: BoardRow = {
-      key: newKey(),
-      id: newId(),
-      view_id: newId(),
-      name,
-      created_at: at,
-      updated_at: at,
-      element_count: 0,
-      deleted_at: null,
-    };
+    const row: BoardRow = newBoardRow(name, at);
     s.insert.run(row);
     s.addEntry.run(libraryId, row.key);
     s.bumpLibrary.run(libraryId);
